@@ -1,0 +1,143 @@
+"""One frozen dataclass per output table; CSV columns are derived from their fields, contract order first."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc_id: str
+    path: str
+    title: str
+    published: str
+    reference_date: str
+    reference_date_source: str
+    n_chars: int
+    n_sentences: int
+    sha256: str
+    status: str = "ok"  # ok | empty | skipped | error
+    error: str = ""
+    encoding: str = "utf-8"
+    source: str = ""
+    url: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    doc_id: str
+    ent_id: str
+    text: str
+    label: str
+    start_char: int
+    end_char: int
+    sentence_id: int
+    canonical: str
+    country: str
+    kb_id: str
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    doc_id: str
+    amount_id: str
+    text: str
+    start_char: int
+    end_char: int
+    sentence_id: int
+    value: Optional[float]
+    currency: str
+    value_usd: Optional[float]
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class PercentRow:
+    doc_id: str
+    pct_id: str
+    text: str
+    start_char: int
+    end_char: int
+    sentence_id: int
+    value: Optional[float]
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class DateRow:
+    doc_id: str
+    date_id: str
+    text: str
+    start_char: int
+    end_char: int
+    sentence_id: int
+    type: str
+    start: str
+    end: str
+    granularity: str
+    relative: bool
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class TradeRow:
+    doc_id: str
+    record_id: str
+    sentence_id: int
+    evidence: str
+    reporter: str
+    partner: str
+    flow: str
+    commodity: str
+    hs_code: str
+    value: Optional[float]
+    currency: str
+    value_usd: Optional[float]
+    qualifier: str
+    period_start: str
+    period_end: str
+    change_pct: Optional[float]
+    share_pct: Optional[float]
+    rank: Optional[int]
+    source: str
+    amount_id: str = ""
+    pct_id: str = ""
+    date_id: str = ""
+
+
+@dataclass(frozen=True)
+class EventRow:
+    doc_id: str
+    event_id: str
+    sentence_id: int
+    evidence: str
+    event_type: str
+    cameo: str
+    actor1: str
+    actor2: str
+    participants: str
+    location: str
+    date_start: str
+    date_end: str
+    detail: str
+    trigger: str = ""
+    date_id: str = ""
+
+
+ROW_TYPES = {
+    "documents": DocumentRow,
+    "entities": EntityRow,
+    "amounts": AmountRow,
+    "percentages": PercentRow,
+    "dates": DateRow,
+    "trade_records": TradeRow,
+    "diplomacy_events": EventRow,
+}
+TABLE_NAMES = tuple(ROW_TYPES)
+
+
+def columns(table: str) -> list[str]:
+    """The CSV header of a table, in contract order."""
+    return [f.name for f in fields(ROW_TYPES[table])]
