@@ -1,0 +1,12 @@
+"""The pipeline loads with every project component, in the documented order."""
+from pipeline.nlp import COMPONENTS
+
+
+def test_nlp_all_components_present_in_order(nlp):
+    ours = [name for name in nlp.pipe_names if name.startswith("news_")]
+    assert ours == [factory for factory, _ in COMPONENTS]
+
+
+def test_nlp_components_run_after_the_model_ner(nlp):
+    names = nlp.pipe_names
+    assert names.index("ner") < names.index(COMPONENTS[0][0])
