@@ -15,7 +15,6 @@ DOC_EXTENSIONS = {
 }
 
 SPAN_EXTENSIONS = {
-    "value": None,  # MoneyValue | PercentValue | DateValue on spans of the value span groups
     "canonical": None,  # canonical name of an entity
     "country": None,  # ISO3 a GPE/NORP is or stands for; the country a person/org acts for
     "kb_id": None,  # stable identifier (iso3166:KHM, a Wikidata QID)
@@ -25,8 +24,26 @@ SPAN_EXTENSIONS = {
 AMOUNTS, PERCENTAGES, DATES = "amounts", "percentages", "dates"
 
 
+def _value_key(span: Span) -> tuple:
+    return ("news_value", span.label_, span.start_char, span.end_char)
+
+
+def _get_value(span: Span):
+    return span.doc.user_data.get(_value_key(span))
+
+
+def _set_value(span: Span, value) -> None:
+    span.doc.user_data[_value_key(span)] = value
+
+
 def register() -> None:
-    """Register the extensions; safe to call many times."""
+    """Register the extensions; safe to call many times.
+
+    `Span._.value` (MoneyValue | PercentValue | DateValue) is keyed by the span's label as well as its
+    offsets, so the same characters can carry a value in two span groups without one overwriting the other.
+    """
+    if not Span.has_extension("value"):
+        Span.set_extension("value", getter=_get_value, setter=_set_value)
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -31,12 +31,11 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 def _process_one(nlp: Language, article: Article) -> dict[str, list[dict]]:
     try:
-        doc = nlp(make_doc(nlp, article))
+        return rows_from_doc(article, nlp(make_doc(nlp, article)))
     except Exception as exc:  # a component failed on this text: record it, keep going
         log.warning("%s: extraction failed: %s", article.doc_id, exc)
         failed = replace(article, status="error", error=f"{type(exc).__name__}: {exc}")
         return rows_from_doc(failed, None)
-    return rows_from_doc(article, doc)
 
 
 def process_batch(nlp: Language, batch: list[Article]) -> list[dict[str, list[dict]]]:

@@ -1,0 +1,137 @@
+"""Money amounts: find them in text, normalise value, ISO 4217 currency, qualifier and USD value."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions as ext
+from .figures import add_spans, number_regex, range_head, scale_regex
+from .fx import to_usd
+from .numbers import alternation, apply_scale, parse_number, qualifier_before
+from .resources import read_csv
+from .values import MoneyValue
+
+YEN_CHINA = re.compile(r"\b(?:China|Chinese|yuan|renminbi|RMB|Beijing)\b")
+YEN_JAPAN = re.compile(r"\b(?:Japan|Japanese|yen|Tokyo)\b")
+
+
+@lru_cache(maxsize=1)
+def currency_table() -> dict[str, tuple[str, str, float]]:
+    """Surface (lower-cased) -> (code, position, factor)."""
+    rows = read_csv("lexicons/currencies.csv", ("surface", "code", "position", "factor"))
+    return {r["surface"].lower(): (r["code"], r["position"], float(r["factor"])) for r in rows}
+
+
+def _surfaces(position: str) -> str:
+    return alternation(s for s, (_, pos, _) in currency_table().items() if pos in (position, "both"))
+
+
+@lru_cache(maxsize=1)
+def money_regex() -> re.Pattern:
+    """A currency-marked figure: 'US$5.2 billion', '€ 3m', '5 billion yen', 'Rs 500 crore'."""
+    num, scale = number_regex(), scale_regex()
+    lo = rf"(?:(?P<lo>{num})(?P<los>{scale})?\s*(?:-|–|—|\bto\b)\s*)?"
+    pre = rf"(?P<pre>{_surfaces('prefix')})\s?{lo}(?P<n1>{num})(?P<s1>{scale})?(?:\s+(?P<suf1>{_surfaces('suffix')})(?![A-Za-z]))?"
+    suf = rf"(?P<n2>{num})(?P<s2>{scale})?\s?(?:of\s+)?(?P<suf2>{_surfaces('suffix')})(?![A-Za-z])"
+    return re.compile(rf"(?<![\w$])(?:{pre}|{suf})", re.IGNORECASE)
+
+
+def _currency(surface: Optional[str], text: str) -> tuple[Optional[str], float]:
+    """Code and minor-unit factor of a currency surface; '¥' decided from the document's countries."""
+    if not surface:
+        return None, 1.0
+    code, _, factor = currency_table().get(surface.lower(), (None, "", 1.0))
+    if code == "?":
+        code = "CNY" if len(YEN_CHINA.findall(text)) > len(YEN_JAPAN.findall(text)) else "JPY"
+    return code, factor
+
+
+def parse_money(text: str, *, context: str = "") -> Optional[MoneyValue]:
+    """'$2.9 billion' -> MoneyValue(2.9e9, 'USD'); None for text that is not one money amount."""
+    m = money_regex().fullmatch(text.strip())
+    if not m:
+        return None
+    return _value(m, context or text)
+
+
+def _value(m: re.Match, context: str) -> Optional[MoneyValue]:
+    g = m.groupdict()
+    if g["pre"] is not None:
+        code, factor = _currency(g["suf1"] if g["suf1"] and g["pre"] == "$" else g["pre"], context)
+        number, scale = g["n1"], g["s1"]
+    else:
+        code, factor = _currency(g["suf2"], context)
+        number, scale = g["n2"], g["s2"]
+    value = apply_scale(parse_number(number), scale)
+    if value is None or code is None:
+        return None
+    return MoneyValue(value=round(value * factor, 6), currency=code)
+
+
+def _scale(m: re.Match) -> Optional[str]:
+    return m.group("s1") or m.group("s2")
+
+
+def _borrowed(m: re.Match, nxt: Optional[re.Match], value: MoneyValue, text: str) -> MoneyValue:
+    """'between $3 and $4 million': an unscaled bound takes the scale of the bound right after it."""
+    if nxt is None or _scale(m) or not _scale(nxt):
+        return value
+    gap = text[m.end():nxt.start()]
+    if not re.fullmatch(r"\s*(?:-|–|—|to|and)\s*", gap, re.IGNORECASE):
+        return value
+    if gap.strip().lower() == "and" and not re.search(r"between\s+\S*$", text[:m.start()], re.IGNORECASE):
+        return value
+    scaled = apply_scale(value.value, _scale(nxt))
+    return replace(value, value=scaled) if scaled is not None else value
+
+
+def find_money(text: str) -> Iterator[tuple[int, int, MoneyValue]]:
+    """(start, end, value) of every money amount in text, a range giving one item per bound."""
+    matches = [(m, v) for m in money_regex().finditer(text) if (v := _value(m, text)) is not None]
+    for i, (m, value) in enumerate(matches):
+        nxt = matches[i + 1][0] if i + 1 < len(matches) else None
+        if m.group("lo"):
+            yield from _inner_range(m, value, text)
+            continue
+        value = _borrowed(m, nxt, value, text)
+        start = m.start()
+        head = range_head(text, start)
+        if head is not None and not head.group("unit"):
+            low = apply_scale(parse_number(head.group("num")), head.group("scale") or _scale(m))
+            h_start = start - len(text[max(0, start - 40):start]) + head.start("num")
+            if low is not None:
+                q, _ = qualifier_before(text[:h_start - len(head.group("between") or "")])
+                yield h_start, h_start + len(head.group("num")) + len(head.group("scale") or ""), replace(value, value=low, qualifier=q)
+                yield start, m.end(), replace(value, qualifier=q)
+                continue
+        q, _ = qualifier_before(text[:start])
+        yield start, m.end(), replace(value, qualifier=q)
+
+
+def _inner_range(m: re.Match, value: MoneyValue, text: str) -> Iterator[tuple[int, int, MoneyValue]]:
+    """'$1-2 billion': the low bound borrows the high bound's scale; one item per bound."""
+    q, _ = qualifier_before(text[:m.start()])
+    low = apply_scale(parse_number(m.group("lo")), m.group("los") or m.group("s1"))
+    if low is not None:
+        yield m.start(), m.end("los") if m.group("los") else m.end("lo"), replace(value, value=low, qualifier=q)
+    yield m.start("n1"), m.end(), replace(value, qualifier=q)
+
+
+@Language.factory("news_money")
+class MoneyFinder:
+    """Puts money amounts in doc.spans['amounts'] with a MoneyValue (USD at the document's reference date)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        money_regex()  # compile once, fail early on a broken lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        on = doc._.reference_date
+        found = [(s, e, replace(v, value_usd=to_usd(v.value, v.currency, on))) for s, e, v in find_money(doc.text)]
+        add_spans(doc, ext.AMOUNTS, found)
+        return doc

@@ -1,0 +1,84 @@
+"""Percentages and percentage points: find them in text, normalise value, unit and qualifier."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions as ext
+from .figures import add_spans, number_regex, range_head
+from .numbers import alternation, parse_number, qualifier_before
+from .resources import read_csv
+from .values import PercentValue
+
+NEGATIVE = re.compile(r"(?:minus|negative)\s+$|(?:^|[\s(])[-−]$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, tuple[str, float]]:
+    """Unit surface (lower-cased, single-spaced) -> (unit, factor)."""
+    rows = read_csv("lexicons/percent_units.csv", ("surface", "unit", "factor"))
+    return {r["surface"].lower(): (r["unit"], float(r["factor"])) for r in rows}
+
+
+@lru_cache(maxsize=1)
+def percent_regex() -> re.Pattern:
+    """A number followed by a percent unit: '5.1 percent', '20%', '15 per cent', '25 basis points'."""
+    units = alternation(unit_table()).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<![\w.%=/?&])(?P<num>{number_regex()})\s?(?P<unit>{units})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _value(m: re.Match, before: str) -> Optional[PercentValue]:
+    number = parse_number(m.group("num"))
+    unit, factor = unit_table().get(" ".join(m.group("unit").lower().split()), (None, 1.0))
+    if number is None or unit is None:
+        return None
+    sign = -1.0 if NEGATIVE.search(before[-12:]) else 1.0
+    return PercentValue(value=round(sign * number * factor, 6), unit=unit)
+
+
+def parse_percent(text: str) -> Optional[PercentValue]:
+    """'5.1 per cent' -> PercentValue(5.1); None for text that is not one percentage."""
+    t = text.strip()
+    m = re.search(percent_regex().pattern + r"$", t, re.IGNORECASE)
+    if not m or t[:m.start()].strip() not in ("", "-", "−", "minus", "Minus", "negative"):
+        return None
+    return _value(m, t[:m.start()])
+
+
+def find_percentages(text: str) -> Iterator[tuple[int, int, PercentValue]]:
+    """(start, end, value) of every percentage in text; a range gives one item per bound."""
+    for m in percent_regex().finditer(text):
+        value = _value(m, text[:m.start()])
+        if value is None:
+            continue
+        head = range_head(text, m.start())
+        if head is not None:
+            offset = m.start() - len(text[max(0, m.start() - 40):m.start()])
+            low = parse_number(head.group("num"))
+            h_start = offset + head.start("num")
+            if low is not None:
+                q, _ = qualifier_before(text[:h_start - len(head.group("between") or "")])
+                _, factor = unit_table()[" ".join(m.group("unit").lower().split())]
+                yield h_start, offset + head.end("num"), replace(value, value=round(low * factor, 6), qualifier=q)
+                yield m.start(), m.end(), replace(value, qualifier=q)
+                continue
+        q, _ = qualifier_before(text[:m.start()])
+        yield m.start(), m.end(), replace(value, qualifier=q)
+
+
+@Language.factory("news_percent")
+class PercentFinder:
+    """Puts percentages in doc.spans['percentages'] with a PercentValue."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        percent_regex()
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_spans(doc, ext.PERCENTAGES, list(find_percentages(doc.text)))
+        return doc
