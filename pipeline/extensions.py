@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "title": "",
     "trade_records": None,  # list[TradeRecord], set by the trade component
     "events": None,  # list[DiplomacyEvent], set by the diplomacy component
+    "furniture_start": None,  # char offset where trailing page furniture (related-article teasers) begins
     "doc_country": None,  # ISO3 the article is mostly about ("the Kingdom" stand-in), set by countries
 }
 
