@@ -1,0 +1,115 @@
+"""Sentence-level helpers shared by the record builders: mentions in a sentence, country roles, period, source."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from . import extensions as ext
+from .countries import country_of, lookup
+from .furniture import in_furniture
+from .values import DateValue
+
+COMPARISON = re.compile(r"(?:compared (?:to|with)|from|than|over|against|versus|vs\.?|since)\s+(?:the\s+)?$", re.I)
+SOURCE_BEFORE = re.compile(r"(?:according to|data (?:from|of)|figures (?:from|of)|statistics (?:from|of)|report(?:ed)? by|trade data of)\s+(?:the\s+)?(?:\w+['’]s\s+)?$", re.I)
+SOURCE_AFTER = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(?:reported|said|showed|shows|data|figures|statistics|announced)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in a sentence and the little word that gives its role ('to', 'from', 'poss', ...)."""
+
+    code: str
+    start: int
+    end: int
+    role: str
+    label: str
+
+
+def in_span(spans, sent: Span) -> list[Span]:
+    return [s for s in spans if sent.start_char <= s.start_char < sent.end_char]
+
+
+def group(doc: Doc, name: str, sent: Span) -> list[Span]:
+    return sorted(in_span(doc.spans[name], sent), key=lambda s: s.start_char) if name in doc.spans else []
+
+
+def _role(doc: Doc, start: int, end: int) -> str:
+    before = doc.text[max(0, start - 14):start].lower()
+    after = doc.text[end:end + 3]
+    if re.match(r"['’]s?\b", after) or after.startswith("’"):
+        return "poss"
+    for word in ("between", "from", "to", "in", "of", "with", "for", "and", "help"):
+        if re.search(rf"\b{word}\s+(?:the\s+)?$", before):
+            return word
+    return ""
+
+
+def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
+    """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one), in order."""
+    out = []
+    for ent in sent.ents:
+        code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") else None
+        if code is None and ent.label_ in ("GPE", "NORP"):
+            code = lookup(ent.text, doc._.doc_country)
+        if code and code not in ("EUU",) or (code == "EUU"):
+            out.append(CountryMention(code, ent.start_char, ent.end_char, _role(doc, ent.start_char, ent.end_char), ent.label_))
+    return out
+
+
+def main_countries(doc: Doc) -> list[str]:
+    """The article's countries by how often they are named in its body, most first."""
+    codes = [e._.country for e in doc.ents if e.label_ in ("GPE", "NORP") and e._.country
+             and not in_furniture(doc, e.start_char) and e._.country not in ("WLD", "EUU")]
+    counts = Counter(codes)
+    return sorted(counts, key=lambda c: (-counts[c], codes.index(c)))
+
+
+def other_country(doc: Doc, *known: Optional[str]) -> Optional[str]:
+    """The article's most-named country that is not one of `known`."""
+    return next((c for c in main_countries(doc) if c not in known), None)
+
+
+def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
+    """The period a sentence's figures refer to: its first resolved calendar date that is not a comparison base."""
+    for span in group(doc, ext.DATES, sent):
+        v = span._.value
+        if v is None or v.type != "date" or v.start is None:
+            continue
+        if COMPARISON.search(doc.text[max(0, span.start_char - 20):span.start_char]) or span.text.lower().startswith("the same"):
+            continue
+        return v, span
+    return None
+
+
+def sentence_source(doc: Doc, sent: Span) -> str:
+    """The body a figure is attributed to ('according to the GDCE', 'the Department ... reported')."""
+    for ent in sent.ents:
+        if ent.label_ != "ORG":
+            continue
+        before, after = doc.text[max(0, ent.start_char - 40):ent.start_char], doc.text[ent.end_char:ent.end_char + 30]
+        if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after):
+            return ent._.canonical or ent.text
+    return ""
+
+
+def person_names(sent: Span) -> list[str]:
+    """Canonical names of the persons in a sentence, in order, without repeats."""
+    names: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" and (ent._.canonical or ent.text) not in names:
+            names.append(ent._.canonical or ent.text)
+    return names
+
+
+def acting_countries(doc: Doc, sent: Span) -> list[str]:
+    """Countries of every actor in a sentence (places, demonyms, persons and bodies acting for one), in order."""
+    codes: list[str] = []
+    for ent in sent.ents:
+        code = ent._.country or (country_of(ent) if ent.label_ in ("ORG",) else None)
+        if code and code not in codes and code not in ("WLD",):
+            codes.append(code)
+    return codes

@@ -1,0 +1,263 @@
+"""Trade records: flows (export, import, bilateral, investment, aid) with value, growth, share, rank, period, source."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import extensions as ext
+from .clauses import CountryMention, countries_in, group, other_country, sentence_period, sentence_source
+from .furniture import in_furniture
+from .fx import to_usd
+from .hs_codes import hs_code, normalise_commodity
+from .ids import mention_id
+from .numbers import alternation
+from .resources import read_csv
+from .values import TradeRecord
+
+LIST_MARKER = re.compile(r"\b(?:including|of which|with|such as|led by|mainly|comprising|notably)\b", re.I)
+CONTINUATION = re.compile(r"^\s*(?:(?:In|By|During|For)\b[^,]{0,40},\s*)?(?:it|the figure|this|that|the value|the total)\s+"
+                          r"(?:reached|rose|hit|stood|totall?ed|amounted|was|grew|fell|increased|decreased|jumped)\b", re.I)
+RANK = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|top|largest|biggest)"
+                  r"(?:[- ](?:biggest|largest|top))?\s+(?:export|import|trading|trade)\s+(?:destination|market|partner|source)", re.I)
+ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1)}
+SHARE_BEFORE = re.compile(r"\b(?:accounting for|accounted for|accounts for|account for|share of|making up|made up|makes up|represent(?:ing|ed|s)?)\b[^.;]{0,25}$", re.I)
+SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:market|total|all|its|overall|financing|global)|(?:of\s+the\s+)?market share|share)\b", re.I)
+NOT_GOODS = re.compile(r"^(?:a|an|the|its|their|this|that)\b|\b(?:total|capital|growth|annual|value|share|rate|increase|figure|year|period)\b", re.I)
+WORLD = re.compile(r"\b(?:total|overall|global|worldwide)\s+(?:\w+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[re.Pattern, dict[str, str]]:
+    """The trigger regex and phrase -> flow table."""
+    table = {r["phrase"].lower(): r["flow"] for r in read_csv("lexicons/trade_triggers.csv", ("phrase", "flow"))}
+    return re.compile(rf"\b(?:{alternation(table)})\b", re.I), table
+
+
+@lru_cache(maxsize=1)
+def change_words() -> dict[str, int]:
+    return {r["word"]: int(r["sign"]) for r in read_csv("lexicons/change_words.csv", ("word", "sign"))}
+
+
+@lru_cache(maxsize=1)
+def exclusion_regex() -> re.Pattern:
+    phrases = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason"))]
+    return re.compile(rf"\b(?:{alternation(phrases)})\s+(?:(?:of|at|about|around|nearly|some|over|more than|the|a|an)\s+)*$", re.I)
+
+
+def excluded(doc: Doc, span: Span) -> bool:
+    """A target, forecast, cost or company figure rather than a reported flow."""
+    return bool(exclusion_regex().search(doc.text[max(0, span.start_char - 40):span.start_char]))
+
+
+def change_sign(before: str) -> Optional[int]:
+    """Sign of the last change word in the text before a percentage ('rose by' -> +1, 'down' -> -1)."""
+    words = re.findall(r"[a-z]+", before.lower())[-6:]
+    signs = [change_words()[w] for w in words if w in change_words()]
+    return signs[-1] if signs else None
+
+
+def percent_role(doc: Doc, span: Span) -> tuple[str, int]:
+    """('share', 1), ('change', sign) or ('', 0) for a percentage in a trade sentence."""
+    before, after = doc.text[max(0, span.start_char - 45):span.start_char], doc.text[span.end_char:span.end_char + 30]
+    if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
+        return "share", 1
+    sign = change_sign(before[-35:])
+    return ("change", sign) if sign else ("", 0)
+
+
+@dataclass
+class Figures:
+    """The money amount, growth and share found for one flow or commodity."""
+
+    amount: Optional[Span] = None
+    change: Optional[float] = None
+    change_span: Optional[Span] = None
+    share: Optional[float] = None
+    share_span: Optional[Span] = None
+
+    def empty(self) -> bool:
+        return self.amount is None and self.change is None and self.share is None
+
+
+def collect(doc: Doc, amounts: list[Span], pcts: list[Span], *, list_item: bool = False) -> Figures:
+    """Pick the flow's figures: the amount reached ('to $X' first), growth and share percentages."""
+    figs = Figures()
+    usable = [a for a in amounts if not excluded(doc, a) and not re.search(r"\bfrom\s+$", doc.text[max(0, a.start_char - 6):a.start_char])]
+    reached = [a for a in usable if re.search(r"\b(?:to|at|of|reached|reaching|hit|totall?ing)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+)?$",
+                                               doc.text[max(0, a.start_char - 20):a.start_char])]
+    figs.amount = (reached or usable or [None])[0]
+    for p in pcts:
+        role, sign = percent_role(doc, p)
+        if list_item and not role:
+            role, sign = "change", 1
+        if role == "change" and figs.change is None:
+            figs.change, figs.change_span = sign * abs(p._.value.value), p
+        elif role == "share" and figs.share is None:
+            figs.share, figs.share_span = p._.value.value, p
+    return figs
+
+
+@dataclass
+class Context:
+    """What carries from one sentence to the next: the last flow, its parties, period and source."""
+
+    flow: str = ""
+    reporter: str = ""
+    partner: str = ""
+    period: Optional[tuple] = None
+    source: str = ""
+    seen: set = field(default_factory=set)
+
+
+def _first(mentions: list[CountryMention], roles: tuple[str, ...], exclude: str = "") -> str:
+    return next((m.code for m in mentions if m.role in roles and m.code != exclude), "")
+
+
+def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: int, ctx: Context) -> tuple[str, str]:
+    """(reporter, partner) of a flow from the roles of the countries around its trigger, the rest carried."""
+    before = [m for m in mentions if m.start < trigger_start]
+    norp = next((m.code for m in before[::-1] if m.label == "NORP"), "")
+    if flow == "bilateral":
+        codes = list(dict.fromkeys(m.code for m in mentions))
+        pair = codes[:2] if len(codes) >= 2 else codes + [c for c in (ctx.reporter, ctx.partner) if c and c not in codes]
+        reporter = pair[0] if pair else (doc._.doc_country or "")
+        partner = pair[1] if len(pair) > 1 else other_country(doc, reporter) or ""
+        return reporter, partner
+    if flow == "export":
+        reporter = _first(mentions, ("poss", "from", "of")) or norp
+        partner = _first(mentions, ("to",), reporter) or next((m.code for m in before if m.role == "" and m.code != reporter), "")
+    elif flow == "import":
+        reporter = _first(mentions, ("poss",)) or norp
+        partner = _first(mentions, ("from",), reporter)
+    elif flow == "investment":
+        reporter = norp or _first(mentions, ("poss", "from"))
+        partner = _first(mentions, ("in", "to", "into"), reporter)
+    else:  # aid
+        reporter = _first(before, ("", "poss")) or norp
+        partner = _first(mentions, ("to", "for", "help", "in"), reporter)
+    if WORLD.search(doc.text[max(0, trigger_start - 20):trigger_start]) and not partner:
+        partner = "WLD"
+    reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
+    partner = partner or (ctx.partner if ctx.partner and ctx.partner != reporter else "") or other_country(doc, reporter) or ""
+    return reporter, partner
+
+
+def rank_of(text: str) -> Optional[int]:
+    m = RANK.search(text)
+    if not m:
+        return None
+    word = m.group("ord").lower()
+    return ORDINALS.get(word) or (1 if word in ("top", "largest", "biggest") else int(re.sub(r"\D", "", word)))
+
+
+def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]) -> list[tuple[str, list[Span], list[Span]]]:
+    """Commodity list after a marker: (name, its amounts, its percentages); a figure with no name before it joins the last item."""
+    figs = sorted([s for s in amounts + pcts if start <= s.start_char < end], key=lambda s: s.start_char)
+    items: list[tuple[str, list, list]] = []
+    cursor = start
+    for f in figs:
+        gap = doc.text[cursor:f.start_char]
+        name = re.sub(r"^[\s,;]*(?:and\s+)?", "", gap)
+        name = re.sub(r"(?:\s*\b(?:" + "|".join(change_words()) + r")\b(?:\s+by)?)+\s*[,;]?\s*$", "", name, flags=re.I).strip(" ,;")
+        if name and (re.search(r"\d", name) or len(name.split()) > 6 or NOT_GOODS.search(name)):
+            break
+        if name:
+            items.append((normalise_commodity(name), [], []))
+        if items:
+            (items[-1][1] if f in amounts else items[-1][2]).append(f)
+        cursor = f.end_char
+    return [i for i in items if i[0]]
+
+
+def _record(doc: Doc, sent: Span, flow: str, who: tuple[str, str], figs: Figures, ctx: Context,
+            commodity: str = "", rank: Optional[int] = None) -> Optional[TradeRecord]:
+    reporter, partner = who
+    if figs.empty() or not reporter or not partner or reporter == partner:
+        return None
+    period, period_span = ctx.period if ctx.period else (None, None)
+    amount = figs.amount._.value if figs.amount is not None else None
+    on = (period.end if period and period.end else doc._.reference_date)
+    return TradeRecord(
+        sentence_id=_sid(doc, sent), evidence=sent.text.strip(), reporter=reporter, partner=partner, flow=flow,
+        commodity=commodity, hs_code=(hs_code(commodity) or "") if commodity else "",
+        value=amount.value if amount else None, currency=(amount.currency or "") if amount else "",
+        value_usd=to_usd(amount.value, amount.currency, on) if amount else None, qualifier=amount.qualifier if amount else "",
+        period_start=period.start if period else None, period_end=period.end if period else None,
+        change_pct=figs.change, share_pct=figs.share, rank=rank, source=ctx.source,
+        amount_id=mention_id(doc, ext.AMOUNTS, figs.amount) if figs.amount is not None else "",
+        pct_id=mention_id(doc, ext.PERCENTAGES, figs.change_span or figs.share_span) if (figs.change_span or figs.share_span) else "",
+        date_id=mention_id(doc, ext.DATES, period_span) if period_span is not None else "")
+
+
+def _sid(doc: Doc, sent: Span) -> int:
+    return sum(1 for s in doc.sents if s.start < sent.start)
+
+
+def sentence_records(doc: Doc, sent: Span, ctx: Context) -> list[TradeRecord]:
+    """Every trade record of one sentence (the flow total and one per listed commodity); updates the context."""
+    pattern, table = triggers()
+    hits = [(m.start() + sent.start_char, table[m.group(0).lower()]) for m in pattern.finditer(sent.text)]
+    if not hits and ctx.flow and CONTINUATION.match(sent.text):
+        hits = [(sent.start_char, ctx.flow)]
+    found = sentence_period(doc, sent)
+    if found:
+        ctx.period = found
+    if not hits:
+        ctx.flow = ""
+        return []
+    ctx.source = sentence_source(doc, sent) or ctx.source
+    amounts, pcts, mentions = group(doc, ext.AMOUNTS, sent), group(doc, ext.PERCENTAGES, sent), countries_in(doc, sent)
+    records = []
+    segments = _segments(hits, sent.end_char)
+    for flow, start, end in segments:
+        seg_start = sent.start_char if start == segments[0][1] else start
+        marker = LIST_MARKER.search(doc.text, start, end)
+        main_end = marker.start() if marker and _items(doc, marker.end(), end, amounts, pcts) else end
+        figs = collect(doc, [a for a in amounts if seg_start <= a.start_char < main_end], [p for p in pcts if seg_start <= p.start_char < main_end])
+        who = parties(doc, flow, mentions, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
+        records.append(_record(doc, sent, flow, who, figs, ctx, rank=rank_of(doc.text[seg_start:main_end])))
+        if main_end < end:
+            for name, item_amounts, item_pcts in _items(doc, marker.end(), end, amounts, pcts):
+                records.append(_record(doc, sent, flow, who, collect(doc, item_amounts, item_pcts, list_item=True), ctx, commodity=name))
+        ctx.flow, (ctx.reporter, ctx.partner) = flow, who
+    return [r for r in records if r is not None]
+
+
+def _segments(hits: list[tuple[int, str]], end: int) -> list[tuple[str, int, int]]:
+    """Split a sentence at its triggers; neighbouring triggers of the same flow share one segment."""
+    merged: list[list] = []
+    for start, flow in hits:
+        if merged and merged[-1][0] == flow:
+            continue
+        merged.append([flow, start])
+    return [(flow, start, merged[i + 1][1] if i + 1 < len(merged) else end) for i, (flow, start) in enumerate(merged)]
+
+
+def _key(r: TradeRecord) -> tuple:
+    return (r.flow, r.reporter, r.partner, r.commodity, r.value, r.change_pct if r.value is None else None)
+
+
+@Language.factory("news_trade")
+class TradeRecordFinder:
+    """Sets doc._.trade_records from the trade sentences of the article body."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        triggers(), change_words(), exclusion_regex()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx, records = Context(), []
+        for sent in doc.sents:
+            if in_furniture(doc, sent.start_char):
+                break
+            for record in sentence_records(doc, sent, ctx):
+                if _key(record) not in ctx.seen:
+                    ctx.seen.add(_key(record))
+                    records.append(record)
+        doc._.trade_records = records
+        return doc
