@@ -1,0 +1,136 @@
+"""Diplomacy events: trigger patterns (models/patterns/diplomacy.jsonl) + actors, participants, place and date."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import extensions as ext
+from .clauses import acting_countries, group, main_countries, person_names
+from .furniture import in_furniture
+from .ids import mention_id
+from .resources import ResourceError, read_jsonl
+from .values import DateValue, DiplomacyEvent
+
+PATTERNS = "patterns/diplomacy.jsonl"
+PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s*)?(?:He|She)\b")
+EVENT_DAY_GRANULARITY = ("day", "week")
+UPGRADE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<old>[\w -]*?partnership)[\"”’']?\s+to\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
+UPGRADE_TO = re.compile(r"\bto\s+(?:the\s+level\s+of\s+|an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(event_type, cameo, compiled trigger) in file order."""
+    out = []
+    for row in read_jsonl(PATTERNS, ("label", "id", "pattern")):
+        try:
+            out.append((row["label"], row["id"], re.compile(row["pattern"], re.I)))
+        except re.error as exc:
+            raise ResourceError(f"{PATTERNS}: {row['label']}: {exc}") from None
+    return tuple(out)
+
+
+def event_date(doc: Doc, sent: Span, default: Optional[tuple[DateValue, Span]]) -> Optional[tuple[DateValue, Span]]:
+    """The date of the sentence's event: a day/month date in it, else the article's main event date."""
+    for span in group(doc, ext.DATES, sent):
+        v = span._.value
+        if v and v.type == "date" and v.start and v.granularity in ("day", "week", "month", "year", "decade", "range"):
+            return v, span
+    return default
+
+
+def main_event_date(doc: Doc) -> Optional[tuple[DateValue, Span]]:
+    """The article's main event day: its first relative day-level date ('on Saturday', 'April 23') in the body."""
+    for span in (doc.spans[ext.DATES] if ext.DATES in doc.spans else []):
+        v = span._.value
+        if v and v.type == "date" and v.start and v.granularity == "day" and v.relative and not in_furniture(doc, span.start_char):
+            return v, span
+    return None
+
+
+def location_of(doc: Doc, sent: Span, default: str) -> str:
+    """'in Kumamoto', 'at the JETRO Headquarters in Osaka': the last place introduced by in/at in the sentence."""
+    places = [e for e in sent.ents if e.label_ in ("GPE", "FAC", "LOC")
+              and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, e.start_char - 6):e.start_char])]
+    return (places[0]._.canonical or places[0].text) if places else default
+
+
+def actors(doc: Doc, sent: Span) -> Optional[tuple[str, str]]:
+    """The two sides: the sentence's acting countries, completed with the article's main countries."""
+    codes = acting_countries(doc, sent)
+    pool = codes + [c for c in main_countries(doc) if c not in codes]
+    return (pool[0], pool[1]) if len(pool) >= 2 else None
+
+
+def upgrade_detail(text: str) -> str:
+    """'strategic partnership -> comprehensive strategic partnership' from the upgrade sentence."""
+    m = UPGRADE.search(text)
+    if m:
+        return f"{m.group('old').strip().lower()} -> {m.group('new').strip().lower()}"
+    m = UPGRADE_TO.search(text)
+    return f"-> {m.group('new').strip().lower()}" if m else ""
+
+
+class Tracker:
+    """What carries across sentences: the last persons named (for 'He thanked ...'), place, event date."""
+
+    def __init__(self, doc: Doc):
+        self.people: list[str] = []
+        self.date = main_event_date(doc)
+        self.place = ""
+
+    def participants(self, sent: Span) -> list[str]:
+        names = person_names(sent)
+        if PRONOUN_SUBJECT.match(sent.text) and self.people:
+            names = [self.people[-1]] + [n for n in names if n != self.people[-1]]
+        self.people += [n for n in person_names(sent) if n not in self.people[-1:]]
+        return names
+
+
+def sentence_events(doc: Doc, sent: Span, tracker: Tracker) -> list[DiplomacyEvent]:
+    """Every event a sentence reports, one per event type."""
+    names = tracker.participants(sent)
+    tracker.place = location_of(doc, sent, tracker.place)
+    found, events = set(), []
+    for event_type, cameo, pattern in patterns():
+        m = pattern.search(sent.text)
+        if not m or event_type in found:
+            continue
+        pair = actors(doc, sent)
+        if pair is None:
+            continue
+        found.add(event_type)
+        when = event_date(doc, sent, tracker.date)
+        events.append(DiplomacyEvent(
+            sentence_id=sum(1 for s in doc.sents if s.start < sent.start), evidence=sent.text.strip(),
+            event_type=event_type, cameo=cameo, actor1=pair[0], actor2=pair[1], participants=tuple(names),
+            location=tracker.place, date_start=when[0].start if when else None, date_end=when[0].end if when else None,
+            detail=upgrade_detail(sent.text) if event_type == "relationship_upgrade" else "", trigger=m.group(0),
+            date_id=mention_id(doc, ext.DATES, when[1]) if when else ""))
+    return events
+
+
+@Language.factory("news_diplomacy")
+class DiplomacyEventFinder:
+    """Sets doc._.events from the article body, one event per type and sentence, repeats of the same event merged."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        tracker, events, seen = Tracker(doc), [], set()
+        for sent in doc.sents:
+            if in_furniture(doc, sent.start_char):
+                break
+            for event in sentence_events(doc, sent, tracker):
+                key = (event.event_type, frozenset((event.actor1, event.actor2)), event.date_start, event.participants[:1])
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        doc._.events = events
+        return doc
