@@ -125,6 +125,39 @@ def _split_orgs(doc: Doc, ent: Span) -> list[Span]:
     return [ent]
 
 
+NAME_WORD = r"[A-ZÀ-ỸĐ][\w'’.-]*"
+
+
+@lru_cache(maxsize=1)
+def title_name_regex() -> re.Pattern:
+    """A title, its portfolio ('of Industry and Trade'), then a name of 2-4 capitalised words."""
+    from .numbers import alternation
+    port = alternation(portfolio_words())
+    return re.compile(rf"\b(?:{alternation(titles())})\s+(?:(?:of|for)\s+(?:(?:{port}|and|&|the)[\s,]+)+)?"
+                      rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+
+
+def title_people(doc: Doc) -> list[Span]:
+    """Persons the model missed, named right after a title ('Minister of Industry and Trade Nguyễn Hồng Diên')."""
+    found = []
+    for m in title_name_regex().finditer(doc.text):
+        words = m.group("name").split()
+        while words and (words[-1] in portfolio_words() or gazetteer.entry(words[-1]) or words[-1] in titles()):
+            words.pop()
+        if len(words) < 2 or any(w in portfolio_words() or w in titles() or gazetteer.entry(w) for w in words):
+            continue
+        span = doc.char_span(m.start("name"), m.start("name") + len(" ".join(words)), label="PERSON", alignment_mode="contract")
+        if span is not None and not in_furniture(doc, span.start_char):
+            found.append(span)
+    return found
+
+
+def _with_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    people = [p for p in title_people(doc) if not any(e.label_ == "PERSON" and e.start < p.end and p.start < e.end for e in ents)]
+    kept = [e for e in ents if not any(e.start < p.end and p.start < e.end for p in people)]
+    return kept + people
+
+
 def clean_entities(doc: Doc) -> None:
     """Drop junk and page-furniture entities, relabel the model's known confusions, split joined orgs."""
     ents = []
@@ -138,7 +171,7 @@ def clean_entities(doc: Doc) -> None:
         for part in (_minister_split(doc, ent) if label == "ORG" else [ent]):
             ents += _split_orgs(doc, part) if part.label_ == "ORG" else [part]
     ents = [e for e in ents if not _undefined_short_acronym(doc, e)]
-    doc.ents = filter_spans(_fix_people(doc, ents))
+    doc.ents = filter_spans(_with_title_people(doc, _fix_people(doc, ents)))
 
 
 def _undefined_short_acronym(doc: Doc, ent: Span) -> bool:

@@ -1,0 +1,40 @@
+"""Diplomacy events from real-style sentences (full pipeline)."""
+from datetime import date
+
+import pytest
+
+import pipeline
+
+
+def events(nlp, text, published=date(2022, 4, 25)):
+    art = pipeline.Article(doc_id="d", text=text, published=published)
+    return pipeline.extract([art], nlp=nlp).diplomacy_events
+
+
+@pytest.mark.parametrize("text,etype,pair", [
+    ("Thai Prime Minister Srettha Thavisin met Chinese President Xi Jinping in Beijing on Thursday.", "meeting", {"THA", "CHN"}),
+    ("Indonesian President Joko Widodo visited India to boost trade ties.", "visit", {"IDN", "IND"}),
+    ("Vietnam and Japan signed a memorandum of understanding on energy cooperation.", "agreement", {"VNM", "JPN"}),
+    ("Laos and Vietnam agreed to elevate their ties from strategic partnership to comprehensive strategic partnership.",
+     "relationship_upgrade", {"LAO", "VNM"}),
+    ("Japan pledged $6.3 million in emergency assistance to the Philippines.", "aid_pledge", {"JPN", "PHL"}),
+    ("The Philippine President thanked Japan for its support.", "praise", {"PHL", "JPN"}),
+    ("Cambodia asked Hungary to provide trade preferences.", "request", {"KHM", "HUN"}),
+    ("Two Japanese navy ships completed a port call in Vietnam.", "military_cooperation", {"JPN", "VNM"}),
+])
+def test_diplomacy_event_types(nlp, text, etype, pair):
+    got = events(nlp, text)
+    assert any(e.event_type == etype and {e.actor1, e.actor2} == pair for e in got.itertuples()), got[["event_type", "actor1", "actor2"]]
+
+
+def test_diplomacy_date_and_place_and_detail(nlp):
+    text = ("Cambodia and Japan agreed to elevate their relationship from strategic partnership to comprehensive "
+            "strategic partnership during bilateral talks in Kumamoto on Saturday.")
+    got = events(nlp, text)
+    up = got[got.event_type == "relationship_upgrade"].iloc[0]
+    assert (up.date_start, up.location, up.detail) == ("2022-04-23", "Kumamoto",
+                                                       "strategic partnership -> comprehensive strategic partnership")
+
+
+def test_diplomacy_no_event_without_trigger(nlp):
+    assert events(nlp, "Rice prices in Thailand and Vietnam were stable in March.").empty

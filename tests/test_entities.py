@@ -1,0 +1,34 @@
+"""Entities end to end: countries, canonical names, acronyms, junk removal (full pipeline on real sentences)."""
+import pytest
+
+
+def ents(nlp, text):
+    doc = nlp(text)
+    return {(e.label_, e._.canonical or e.text, e._.country or "") for e in doc.ents}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan External Trade Organization (JETRO) will strengthen cooperation. JETRO said it would help.",
+     {("ORG", "Japan External Trade Organization", "JPN")}),
+    ("Prime Minister Hun Sen met Japanese Prime Minister Fumio Kishida. Kishida thanked Hun Sen.",
+     {("PERSON", "Fumio Kishida", "JPN"), ("PERSON", "Hun Sen", "")}),
+    ("Minister of Industry and Trade Nguyễn Hồng Diên held a working session in Hà Nội.",
+     {("PERSON", "Nguyễn Hồng Diên", "")}),
+    ("Thailand's exports to China rose 8 percent, the Commerce Ministry said.", {("GPE", "Thailand", "THA"), ("GPE", "China", "CHN")}),
+    ("Indonesia and India agreed to boost trade, ASEAN officials said.",
+     {("GPE", "Indonesia", "IDN"), ("GPE", "India", "IND"), ("ORG", "Association of Southeast Asian Nations", "")}),
+])
+def test_entities_expected_present(nlp, text, expected):
+    assert expected <= ents(nlp, text)
+
+
+def test_entities_junk_and_photo_credits_dropped(nlp):
+    got = ents(nlp, "Officials fought COVID-19 in the province. SPM\n\nThe ministry said trade grew.")
+    assert not {c for _, c, _ in got} & {"COVID-19", "SPM"}
+
+
+def test_entities_related_article_teasers_are_page_furniture(nlp):
+    body = "Cambodia and Japan agreed to deepen ties on Saturday, officials said. " * 5
+    teasers = "\n\n  • Hungary forum set\n\n    Cambodia asked Hungary for help.\n\n  • Thai boxers to join\n\n   More text.\n"
+    doc = nlp(body + teasers)
+    assert "HUN" not in {e._.country for e in doc.ents}
