@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
@@ -9,6 +10,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .dateline import find_dateline
+from .sanitize import Undecodable, decode, prepare
+
+log = logging.getLogger(__name__)
 
 
 class CorpusError(Exception):
@@ -57,59 +61,94 @@ def anchor(article: Article, option_date: Optional[date] = None) -> Article:
     reference = published
     if reference is None and option_date is not None:
         reference, source = option_date, "option"
-    status = article.status
+    status, error, notes = article.status, article.error, [article.notes] if article.notes else []
     if status == "ok" and not article.text.strip():
-        status = "empty"
+        status, error = "empty", "no text"
+    notes += prepare(article.text)[1] if status == "ok" else []
     return replace(article, published=published, reference_date=reference,
-                   reference_date_source=source, status=status,
+                   reference_date_source=source, status=status, error=error, notes="; ".join(notes),
                    sha256=article.sha256 or sha256_text(article.text))
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """manifest.csv rows keyed by doc_id (from `doc_id` or the stem of `file`)."""
+    """manifest.csv rows keyed by doc_id (`doc_id` or the stem of `file`); bad rows are reported by line and skipped."""
     path = folder / "manifest.csv"
     if not path.exists():
         return {}
     rows: dict[str, dict[str, str]] = {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            key = (row.get("doc_id") or Path(row.get("file") or "").stem or "").strip()
-            if key:
-                rows.setdefault(key, row)
+    with path.open(encoding="utf-8-sig", newline="", errors="replace") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            key = ((row.get("doc_id") or "").strip() or Path((row.get("file") or "").strip()).stem)
+            problem = _manifest_problem(folder, key, row, rows)
+            if problem:
+                log.warning("%s:%d: %s", path, line, problem)
+                if key and not key in rows and "published" in problem:
+                    rows[key] = {**row, "published": "", "_note": f"manifest line {line}: {problem}"}
+                continue
+            rows[key] = row
     return rows
 
 
+def _manifest_problem(folder: Path, key: str, row: dict, seen: dict) -> str:
+    if not key:
+        return "row has neither doc_id nor file; skipped"
+    if key in seen:
+        return f"duplicate doc_id {key!r}; first row kept"
+    published = (row.get("published") or "").strip()
+    if published and parse_iso_date(published) is None:
+        return f"bad published date {published!r} (want YYYY-MM-DD); date ignored"
+    if not any(folder.rglob(f"{key}.txt")):
+        return f"no article file for doc_id {key!r}; row unused"
+    return ""
+
+
 def read_text_file(path: Path) -> tuple[str, str]:
-    """Decoded text and the encoding used."""
-    data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    return data.decode("utf-8"), "utf-8"
+    """Decoded text and the encoding used (see sanitize.decode); raises Undecodable or OSError."""
+    return decode(path.read_bytes())
 
 
-def _article_from_file(path: Path, root: Path, meta: dict[str, str]) -> Article:
-    doc_id = path.stem
+def _article_from_file(path: Path, doc_id: str, meta: dict[str, str]) -> Article:
+    status, error, text, encoding = "ok", "", "", ""
     try:
         text, encoding = read_text_file(path)
-        status, error = "ok", ""
-    except (OSError, UnicodeDecodeError) as exc:
-        text, encoding, status, error = "", "", "error", f"{path.name}: {exc}"
+    except Undecodable as exc:
+        status, error = "skipped", f"{path.name}: {exc}"
+    except OSError as exc:
+        status, error = "error", f"{path.name}: cannot read ({exc.strerror or exc})"
+    notes = [meta["_note"]] if meta.get("_note") else []
+    if encoding and encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(f"decoded as {encoding}")
     return Article(
         doc_id=doc_id, text=text, path=str(path), encoding=encoding, status=status, error=error,
-        title=(meta.get("title") or "").strip(), source=(meta.get("source") or "").strip(),
+        title=(meta.get("title") or "").strip(), source=(meta.get("source") or "").strip(), notes="; ".join(notes),
         url=(meta.get("url") or "").strip(), published=parse_iso_date(meta.get("published") or ""),
     )
+
+
+def unique_ids(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(original, unique) ids: a repeated id gets '~2', '~3', ... so that both documents are kept."""
+    seen: dict[str, int] = {}
+    for doc_id in ids:
+        seen[doc_id] = seen.get(doc_id, 0) + 1
+        yield doc_id, doc_id if seen[doc_id] == 1 else f"{doc_id}~{seen[doc_id]}"
 
 
 def iter_folder(folder: Path) -> Iterator[Article]:
     """Articles of a folder (recursively), in sorted path order, with manifest metadata."""
     manifest = read_manifest(folder)
-    for path in sorted(p for p in folder.rglob("*.txt") if p.is_file()):
-        yield _article_from_file(path, folder, manifest.get(path.stem, {}))
+    paths = sorted(p for p in folder.rglob("*.txt") if p.is_file())
+    for path, (stem, doc_id) in zip(paths, unique_ids(p.stem for p in paths)):
+        article = _article_from_file(path, doc_id, manifest.get(stem, {}) if stem == doc_id else {})
+        if stem != doc_id:
+            log.warning("%s: duplicate doc_id %r kept as %r", path, stem, doc_id)
+            article = replace(article, notes="; ".join(filter(None, [article.notes, f"duplicate doc_id {stem!r} renamed"])))
+        yield article
 
 
-def read_corpus(source: str | Path | Iterable[Article], *, reference_date: Optional[date] = None) -> Iterator[Article]:
-    """Yield anchored Articles from a folder, a single .txt file, or an iterable of Articles."""
+def read_corpus(source, *, reference_date: Optional[date] = None,
+                columns: Optional[dict] = None) -> Iterator[Article]:
+    """Yield anchored Articles from a folder, a .txt/.jsonl/.csv/.parquet file, or an iterable of Articles or
+    (id, text, metadata) tuples."""
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.exists():
@@ -117,10 +156,20 @@ def read_corpus(source: str | Path | Iterable[Article], *, reference_date: Optio
         if path.is_dir():
             articles: Iterable[Article] = iter_folder(path)
         elif path.suffix.lower() == ".txt":
-            articles = [_article_from_file(path, path.parent, read_manifest(path.parent).get(path.stem, {}))]
+            articles = [_article_from_file(path, path.stem, {})]
         else:
-            raise CorpusError(f"unsupported input: {path} (expected a folder of .txt files or a .txt file)")
+            from .inputs import TABULAR, iter_table
+            if path.suffix.lower() not in TABULAR:
+                raise CorpusError(f"unsupported input: {path} (expected a folder of .txt files, a .txt, .jsonl, .csv or .parquet file)")
+            articles = iter_table(path, **(columns or {}))
     else:
-        articles = source
+        from .inputs import from_iterable
+        articles = from_iterable(source)
+    seen: dict[str, int] = {}
     for article in articles:
+        seen[article.doc_id] = seen.get(article.doc_id, 0) + 1
+        if seen[article.doc_id] > 1:  # e.g. the same id twice in a table input: keep both, distinctly
+            new_id = f"{article.doc_id}~{seen[article.doc_id]}"
+            log.warning("%s: duplicate doc_id %r kept as %r", article.path or "input", article.doc_id, new_id)
+            article = replace(article, doc_id=new_id, notes="; ".join(filter(None, [article.notes, f"duplicate doc_id {article.doc_id!r} renamed"])))
         yield anchor(article, reference_date)
