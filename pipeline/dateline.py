@@ -24,6 +24,18 @@ _NO_YEAR = re.compile(
     r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'-]{2,40},\s+(?P<month>" + _MONTHS + r")\s+(?P<day>\d{1,2})\b", re.MULTILINE)
 
 HEAD_CHARS = 800  # a dateline or byline sits in the first lines of an article
+BYLINE_LINE_CHARS = 60  # a date on a line this short (a byline, a timestamp) is the publication date
+LABEL = re.compile(r"(?:published|updated|posted|date)\s*:?\s*$", re.I)
+
+
+def _in_byline(head: str, start: int, end: int) -> bool:
+    """A date on a short line of its own, after a 'Published:' label, or in a 'CITY, date' lead."""
+    line_start = head.rfind("\n", 0, start) + 1
+    line_end = head.find("\n", end)
+    line = head[line_start:line_end if line_end >= 0 else len(head)]
+    before = head[line_start:start]
+    return (len(line.strip()) <= BYLINE_LINE_CHARS or bool(LABEL.search(before))
+            or bool(re.fullmatch(r"\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'-]{2,40},\s*", before)))
 
 
 def _make(year: int, month: int, day: int) -> Optional[date]:
@@ -46,7 +58,7 @@ def find_dateline(text: str, *, year_hint: Optional[int] = None) -> Optional[dat
     for pat in _PATTERNS:
         for m in pat.finditer(head):
             d = _make(int(m.group("year")), _month(m), int(m.group("day")))
-            if d:
+            if d and _in_byline(head, m.start(), m.end()):
                 hits.append((m.start(), d))
     if hits:
         return min(hits)[1]
