@@ -15,6 +15,7 @@ from .furniture import in_furniture
 from .names import (acronym_after, has_org_head, is_acronym_of, org_canonical, person_canonical,
                     starts_with_honorific, titles)
 from .resources import read_csv
+from .doc_index import forget, overlapping, spans_in, text_of
 
 PLACE_WORDS = re.compile(r"\b(?:Province|Prefecture|District|Bridge|Port|City|Island|River|Street|Road|Airport)\b")
 KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
@@ -36,7 +37,7 @@ HEADLINE_MIN_WORDS = 5
 
 def _is_headline(ent: Span) -> bool:
     """The entity sits in a title-case line with no sentence end (a headline), where the model's labels are unreliable."""
-    text = ent.doc.text
+    text = text_of(ent.doc)
     start, end = text.rfind("\n", 0, ent.start_char) + 1, text.find("\n", ent.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if w.lower() not in ("a", "an", "the", "and", "of", "to", "in", "for", "on", "with")]
@@ -45,7 +46,7 @@ def _is_headline(ent: Span) -> bool:
 
 def _minister_split(doc: Doc, ent: Span) -> list[Span]:
     """'Minister of [Industry and Trade Nguyễn Hồng Diên]': the portfolio is dropped, the name after it is a person."""
-    if not re.search(r"\b(?:Minister|Ministers|Secretary)\s+(?:of|for)\s+$", doc.text[max(0, ent.start_char - 25):ent.start_char]):
+    if not re.search(r"\b(?:Minister|Ministers|Secretary)\s+(?:of|for)\s+$", text_of(doc)[max(0, ent.start_char - 25):ent.start_char]):
         return [ent]
     last = max((t.i for t in ent if t.text in portfolio_words() or t.lower_ in ("and", "&", ",")), default=None)
     if last is None:
@@ -95,12 +96,12 @@ def _relabel(ent: Span) -> Optional[str]:
 
 
 def _preceded_by_title(doc: Doc, start: int) -> bool:
-    before = doc.text[max(0, doc[start].idx - 40):doc[start].idx]
+    before = text_of(doc)[max(0, doc[start].idx - 40):doc[start].idx]
     return any(re.search(re.escape(t) + r"\s+(?:of\s+[\w ,&-]+\s+)?$", before) for t in titles())
 
 
 def _title_follows(ent: Span) -> bool:
-    after = ent.doc.text[ent.end_char:ent.end_char + 40]
+    after = text_of(ent.doc)[ent.end_char:ent.end_char + 40]
     return any(re.match(r",\s+" + re.escape(t) + r"\b", after) for t in titles())
 
 
@@ -140,7 +141,7 @@ def title_name_regex() -> re.Pattern:
 def title_people(doc: Doc) -> list[Span]:
     """Persons the model missed, named right after a title ('Minister of Industry and Trade Nguyễn Hồng Diên')."""
     found = []
-    for m in title_name_regex().finditer(doc.text):
+    for m in title_name_regex().finditer(text_of(doc)):
         words = m.group("name").split()
         while words and (words[-1] in portfolio_words() or gazetteer.entry(words[-1]) or words[-1] in titles()):
             words.pop()
@@ -153,8 +154,9 @@ def title_people(doc: Doc) -> list[Span]:
 
 
 def _with_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
-    people = [p for p in title_people(doc) if not any(e.label_ == "PERSON" and e.start < p.end and p.start < e.end for e in ents)]
-    kept = [e for e in ents if not any(e.start < p.end and p.start < e.end for p in people)]
+    found = title_people(doc)
+    people = [p for p, near in zip(found, overlapping(found, ents)) if not any(e.label_ == "PERSON" for e in near)]
+    kept = [e for e, near in zip(ents, overlapping(ents, people)) if not near]
     return kept + people
 
 
@@ -172,13 +174,14 @@ def clean_entities(doc: Doc) -> None:
             ents += _split_orgs(doc, part) if part.label_ == "ORG" else [part]
     ents = [e for e in ents if not _undefined_short_acronym(doc, e)]
     doc.ents = filter_spans(_with_title_people(doc, _fix_people(doc, ents)))
+    forget(doc, "ents")
 
 
 def _undefined_short_acronym(doc: Doc, ent: Span) -> bool:
     """'SPM' (a photo credit): an all-capitals org of <= 4 letters that is neither well known nor defined in the text."""
     text = ent.text.strip()
     return (ent.label_ == "ORG" and text.isupper() and len(text) <= 4 and text not in org_aliases()
-            and f"({text})" not in doc.text)
+            and f"({text})" not in text_of(doc))
 
 
 def _acronyms(doc: Doc) -> dict[str, str]:
@@ -186,7 +189,7 @@ def _acronyms(doc: Doc) -> dict[str, str]:
     found = {}
     for ent in doc.ents:
         if ent.label_ == "ORG":
-            acro = acronym_after(doc.text[ent.end_char:ent.end_char + 14])
+            acro = acronym_after(text_of(doc)[ent.end_char:ent.end_char + 14])
             if acro and is_acronym_of(acro, org_canonical(ent.text)):
                 found[acro.upper()] = org_canonical(ent.text)
     return found
@@ -213,13 +216,14 @@ def _org_country(ent: Span) -> str:
         if code:
             return code
     prev = ent.doc[max(0, ent.start - 2):ent.start]
-    return next((e._.country for e in prev.ents if e.label_ in ("NORP", "GPE") and e._.country), "") if len(prev) else ""
+    near = [e for e in spans_in(ent.doc, "ents", prev.start_char, prev.end_char) if e.end <= ent.start] if len(prev) else []
+    return next((e._.country for e in near if e.label_ in ("NORP", "GPE") and e._.country), "")
 
 
 def _person_country(ent: Span) -> str:
     """A person's country from a demonym or country right before the name and its title ('Japanese Foreign Minister X')."""
     window = ent.doc[max(0, ent.start - 6):ent.start]
-    for e in window.ents if len(window) else []:
+    for e in spans_in(ent.doc, "ents", window.start_char, window.end_char) if len(window) else []:
         if e.label_ in ("NORP", "GPE") and e._.country and e.end <= ent.start:
             between = ent.doc[e.end:ent.start]
             if all(t.is_title or t.is_upper or t.lower_ in ("of", "and", "to") for t in between):
@@ -249,19 +253,19 @@ class Canonicaliser:
 
     def __call__(self, doc: Doc) -> Doc:
         clean_entities(doc)
-        acronyms = _acronyms(doc)
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        acronyms, ents = _acronyms(doc), list(doc.ents)
+        people = [e for e in ents if e.label_ == "PERSON"]
         for e in people:
             e._.canonical = person_canonical(e.text)
         link = _link_people(people)
         for e in people:
             e._.canonical = link.get(e._.canonical, e._.canonical)
             e._.country = _person_country(e) or None
-        for e in doc.ents:
+        for e in ents:
             if e.label_ == "ORG":
                 name, country, kb = _org_name(e, acronyms)
                 e._.canonical, e._.country, e._.kb_id = name, country or None, kb or None
-        self._unify_orgs([e for e in doc.ents if e.label_ == "ORG"])
+        self._unify_orgs([e for e in ents if e.label_ == "ORG"])
         return doc
 
     @staticmethod

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from . import extensions as ext
 from .countries import country_of, lookup
+from .doc_index import cached, spans_in, text_of
 from .furniture import in_furniture
 from .values import DateValue
 
@@ -34,12 +35,18 @@ def in_span(spans, sent: Span) -> list[Span]:
 
 
 def group(doc: Doc, name: str, sent: Span) -> list[Span]:
-    return sorted(in_span(doc.spans[name], sent), key=lambda s: s.start_char) if name in doc.spans else []
+    """A span group's spans inside a sentence, in order."""
+    return spans_in(doc, name, sent.start_char, sent.end_char) if name in doc.spans else []
+
+
+def sent_ents(doc: Doc, sent: Span) -> list[Span]:
+    """The entities inside a sentence, in order (indexed once per document)."""
+    return spans_in(doc, "ents", sent.start_char, sent.end_char)
 
 
 def _role(doc: Doc, start: int, end: int) -> str:
-    before = doc.text[max(0, start - 14):start].lower()
-    after = doc.text[end:end + 3]
+    before = text_of(doc)[max(0, start - 14):start].lower()
+    after = text_of(doc)[end:end + 3]
     if re.match(r"['’]s?\b", after) or after.startswith("’"):
         return "poss"
     for word in ("between", "from", "to", "in", "of", "with", "for", "and", "help"):
@@ -51,7 +58,7 @@ def _role(doc: Doc, start: int, end: int) -> str:
 def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
     """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one), in order."""
     out = []
-    for ent in sent.ents:
+    for ent in sent_ents(doc, sent):
         code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") else None
         if code is None and ent.label_ in ("GPE", "NORP"):
             code = lookup(ent.text, doc._.doc_country)
@@ -62,6 +69,10 @@ def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
 
 def main_countries(doc: Doc) -> list[str]:
     """The article's countries by how often they are named in its body, most first."""
+    return cached(doc, "main_countries", _main_countries)
+
+
+def _main_countries(doc: Doc) -> list[str]:
     codes = [e._.country for e in doc.ents if e.label_ in ("GPE", "NORP") and e._.country
              and not in_furniture(doc, e.start_char) and e._.country not in ("WLD", "EUU")]
     counts = Counter(codes)
@@ -79,7 +90,7 @@ def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
         v = span._.value
         if v is None or v.type != "date" or v.start is None:
             continue
-        if COMPARISON.search(doc.text[max(0, span.start_char - 20):span.start_char]) or span.text.lower().startswith("the same"):
+        if COMPARISON.search(text_of(doc)[max(0, span.start_char - 20):span.start_char]) or span.text.lower().startswith("the same"):
             continue
         return v, span
     return None
@@ -87,10 +98,10 @@ def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
 
 def sentence_source(doc: Doc, sent: Span) -> str:
     """The body a figure is attributed to ('according to the GDCE', 'the Department ... reported')."""
-    for ent in sent.ents:
+    for ent in sent_ents(doc, sent):
         if ent.label_ != "ORG":
             continue
-        before, after = doc.text[max(0, ent.start_char - 40):ent.start_char], doc.text[ent.end_char:ent.end_char + 30]
+        before, after = text_of(doc)[max(0, ent.start_char - 40):ent.start_char], text_of(doc)[ent.end_char:ent.end_char + 30]
         if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after):
             return ent._.canonical or ent.text
     return ""
@@ -99,7 +110,7 @@ def sentence_source(doc: Doc, sent: Span) -> str:
 def person_names(sent: Span) -> list[str]:
     """Canonical names of the persons in a sentence, in order, without repeats."""
     names: list[str] = []
-    for ent in sent.ents:
+    for ent in sent_ents(sent.doc, sent):
         if ent.label_ == "PERSON" and (ent._.canonical or ent.text) not in names:
             names.append(ent._.canonical or ent.text)
     return names
@@ -108,7 +119,7 @@ def person_names(sent: Span) -> list[str]:
 def acting_countries(doc: Doc, sent: Span) -> list[str]:
     """Countries of every actor in a sentence (places, demonyms, persons and bodies acting for one), in order."""
     codes: list[str] = []
-    for ent in sent.ents:
+    for ent in sent_ents(doc, sent):
         code = ent._.country or (country_of(ent) if ent.label_ in ("ORG",) else None)
         if code and code not in codes and code not in ("WLD",):
             codes.append(code)

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .corpus import MAX_CHARS
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -26,6 +28,12 @@ def _iso_date(value: str) -> date:
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number >= 1: {value!r}")
+    return int(value)
+
+
+def _non_negative(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 0: {value!r}")
     return int(value)
 
 
@@ -54,6 +62,8 @@ def _add_extract(sub) -> None:
     ex.add_argument("--format", type=_formats, default=("csv",), help="csv, parquet or csv,parquet (default csv)")
     ex.add_argument("--full", action="store_true", help="reprocess every document (ignore the incremental cache)")
     ex.add_argument("--quiet", action="store_true", help="no progress display")
+    ex.add_argument("--max-chars", type=_non_negative, default=MAX_CHARS,
+                    help=f"process at most this many characters of an article, noting the cut (default {MAX_CHARS:,}; 0 = no limit)")
     ex.add_argument("--batch-size", type=_positive, default=32, help="documents per nlp.pipe batch (default 32)")
     ex.add_argument("--id-col", default="id", help="id column of a table input (default id)")
     ex.add_argument("--text-col", default="text", help="text column of a table input (default text)")
@@ -101,7 +111,8 @@ def run_extract(args: argparse.Namespace) -> int:
     columns = {"id_col": args.id_col, "text_col": args.text_col, "published_col": args.published_col}
     try:
         summary = run_to_dir(args.input, args.out, options=options, reference_date=args.reference_date,
-                             formats=args.format, full=args.full, quiet=args.quiet, columns=columns)
+                             formats=args.format, full=args.full, quiet=args.quiet, columns=columns,
+                             max_chars=args.max_chars)
     except (ModelNotFound, CorpusError, ResourceError, DaskMissing) as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .dateline import find_dateline
-from .sanitize import Undecodable, decode, prepare
+from .sanitize import Undecodable, decode, prepare, split_points
 
 log = logging.getLogger(__name__)
 
@@ -145,10 +145,23 @@ def iter_folder(folder: Path) -> Iterator[Article]:
         yield article
 
 
+MAX_CHARS = 2_000_000  # ~2.5 minutes of one core; a longer "article" is a scraping accident, not news
+
+
+def truncate(article: Article, max_chars: Optional[int]) -> Article:
+    """Keep the first `max_chars` characters (cut at a paragraph, sentence or space), noted; 0/None = no limit."""
+    if not max_chars or article.status != "ok" or len(article.text) <= max_chars:
+        return article
+    cut = max([p for p in split_points(article.text[:max_chars + 1], max_chars) if p <= max_chars], default=max_chars)
+    note = f"truncated: first {cut:,} of {len(article.text):,} characters processed (--max-chars {max_chars})"
+    log.warning("%s: %s", article.path or article.doc_id, note)
+    return replace(article, text=article.text[:cut], notes="; ".join(filter(None, [article.notes, note])))
+
+
 def read_corpus(source, *, reference_date: Optional[date] = None,
-                columns: Optional[dict] = None) -> Iterator[Article]:
+                columns: Optional[dict] = None, max_chars: Optional[int] = MAX_CHARS) -> Iterator[Article]:
     """Yield anchored Articles from a folder, a .txt/.jsonl/.csv/.parquet file, or an iterable of Articles or
-    (id, text, metadata) tuples."""
+    (id, text, metadata) tuples; texts beyond `max_chars` are cut, with a note."""
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.exists():
@@ -172,4 +185,4 @@ def read_corpus(source, *, reference_date: Optional[date] = None,
             new_id = f"{article.doc_id}~{seen[article.doc_id]}"
             log.warning("%s: duplicate doc_id %r kept as %r", article.path or "input", article.doc_id, new_id)
             article = replace(article, doc_id=new_id, notes="; ".join(filter(None, [article.notes, f"duplicate doc_id {article.doc_id!r} renamed"])))
-        yield anchor(article, reference_date)
+        yield truncate(anchor(article, reference_date), max_chars)

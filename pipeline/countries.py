@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 from . import gazetteer
 from .furniture import furniture_start, in_furniture
 from .resources import read_csv
+from .doc_index import forget, overlapping, text_of
 
 ACTOR_DEPS = ("nsubj", "nsubjpass", "poss", "compound")
 
@@ -102,10 +103,12 @@ class CountryTagger:
         return ours.label_ == "ORG" and model.label_ not in ("ORG", "PERSON")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.furniture_start = furniture_start(doc.text)
+        doc._.furniture_start = furniture_start(text_of(doc))
         ours = filter_spans(self._gazetteer_spans(doc))
-        kept = [e for e in doc.ents if not any(self._overrides(o, e) for o in ours)]
+        ents = list(doc.ents)
+        kept = [e for e, near in zip(ents, overlapping(ents, ours)) if not any(self._overrides(o, e) for o in near)]
         doc.ents = filter_spans(kept + ours)
+        forget(doc, "ents")
         doc._.doc_country = main_country(doc)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):

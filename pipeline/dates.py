@@ -16,6 +16,7 @@ from .numbers import alternation, word_number_regex
 from .periods import resolve
 from .resources import ResourceError, read_jsonl
 from .values import DateValue
+from .doc_index import text_of
 
 GRAMMAR = "patterns/dates.jsonl"
 
@@ -87,5 +88,5 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         blocked = tuple((s.start_char, s.end_char) for g in (ext.AMOUNTS, ext.PERCENTAGES) if g in doc.spans
                         for s in doc.spans[g])
-        add_spans(doc, ext.DATES, list(find_dates(doc.text, doc._.reference_date, blocked=blocked)))
+        add_spans(doc, ext.DATES, list(find_dates(text_of(doc), doc._.reference_date, blocked=blocked)))
         return doc

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 from . import extensions as ext
 from .clauses import acting_countries, group, main_countries, person_names
 from .furniture import in_furniture
-from .ids import mention_id
+from .doc_index import drop, mention_id, text_of
+from .clauses import sent_ents
 from .resources import ResourceError, read_jsonl
 from .values import DateValue, DiplomacyEvent
 
@@ -54,8 +55,8 @@ def main_event_date(doc: Doc) -> Optional[tuple[DateValue, Span]]:
 
 def location_of(doc: Doc, sent: Span, default: str) -> str:
     """'in Kumamoto', 'at the JETRO Headquarters in Osaka': the last place introduced by in/at in the sentence."""
-    places = [e for e in sent.ents if e.label_ in ("GPE", "FAC", "LOC")
-              and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, e.start_char - 6):e.start_char])]
+    places = [e for e in sent_ents(doc, sent) if e.label_ in ("GPE", "FAC", "LOC")
+              and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text_of(doc)[max(0, e.start_char - 6):e.start_char])]
     return (places[0]._.canonical or places[0].text) if places else default
 
 
@@ -91,13 +92,13 @@ class Tracker:
         return names
 
 
-def sentence_events(doc: Doc, sent: Span, tracker: Tracker) -> list[DiplomacyEvent]:
+def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[DiplomacyEvent]:
     """Every event a sentence reports, one per event type."""
     names = tracker.participants(sent)
     tracker.place = location_of(doc, sent, tracker.place)
-    found, events = set(), []
+    found, events, text = set(), [], sent.text
     for event_type, cameo, pattern in patterns():
-        m = pattern.search(sent.text)
+        m = pattern.search(text)
         if not m or event_type in found:
             continue
         pair = actors(doc, sent)
@@ -106,10 +107,10 @@ def sentence_events(doc: Doc, sent: Span, tracker: Tracker) -> list[DiplomacyEve
         found.add(event_type)
         when = event_date(doc, sent, tracker.date)
         events.append(DiplomacyEvent(
-            sentence_id=sum(1 for s in doc.sents if s.start < sent.start), evidence=sent.text.strip(),
+            sentence_id=sid, evidence=text.strip(),
             event_type=event_type, cameo=cameo, actor1=pair[0], actor2=pair[1], participants=tuple(names),
             location=tracker.place, date_start=when[0].start if when else None, date_end=when[0].end if when else None,
-            detail=upgrade_detail(sent.text) if event_type == "relationship_upgrade" else "", trigger=m.group(0),
+            detail=upgrade_detail(text) if event_type == "relationship_upgrade" else "", trigger=m.group(0),
             date_id=mention_id(doc, ext.DATES, when[1]) if when else ""))
     return events
 
@@ -124,13 +125,14 @@ class DiplomacyEventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         tracker, events, seen = Tracker(doc), [], set()
-        for sent in doc.sents:
+        for sid, sent in enumerate(doc.sents):
             if in_furniture(doc, sent.start_char):
                 break
-            for event in sentence_events(doc, sent, tracker):
+            for event in sentence_events(doc, sent, sid, tracker):
                 key = (event.event_type, frozenset((event.actor1, event.actor2)), event.date_start, event.participants[:1])
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
         doc._.events = events
+        drop(doc)  # the lookup index holds spans: keep doc.user_data serialisable
         return doc

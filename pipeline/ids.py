@@ -1,7 +1,7 @@
 """Deterministic mention ids, shared by the tables and by records that cite mentions."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span  # noqa: F401
 
 PREFIX = {"entities": "e", "amounts": "a", "percentages": "p", "dates": "d", "trade_records": "t", "diplomacy_events": "v"}
 
@@ -19,11 +19,3 @@ def ordered(spans) -> list[Span]:
 def group_spans(doc: Doc, group: str) -> list[Span]:
     """A value span group in table order (empty when the component did not run)."""
     return ordered(doc.spans[group]) if group in doc.spans else []
-
-
-def mention_id(doc: Doc, group: str, span: Span) -> str:
-    """The id the tables give `span` of span group `group` ('' when it is not in the group)."""
-    for i, other in enumerate(group_spans(doc, group)):
-        if other is span or (other.start_char, other.end_char) == (span.start_char, span.end_char):
-            return make_id(doc._.doc_id, group, i)
-    return ""

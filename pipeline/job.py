@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .cache import ResultCache
-from .corpus import Article, read_corpus
+from .corpus import MAX_CHARS, Article, read_corpus
 from .progress import Progress
 from .run import RunOptions, iter_results
 from .sinks import TableSink
@@ -48,12 +48,13 @@ def _split_cached(articles: Iterator[Article], cache: Optional[ResultCache], ord
 
 
 def run_to_dir(source, out: Path, *, options: RunOptions, reference_date: Optional[date] = None,
-               formats=("csv",), full: bool = False, quiet: bool = True, columns: Optional[dict] = None) -> Summary:
+               formats=("csv",), full: bool = False, quiet: bool = True, columns: Optional[dict] = None,
+               max_chars: Optional[int] = MAX_CHARS) -> Summary:
     """Extract `source` into `out`: tables published atomically at the end; unchanged documents reused."""
     started, summary = time.perf_counter(), Summary()
     cache = ResultCache(out, options.model or "")
     sink, progress, order = TableSink(out, formats), Progress(quiet=quiet), []
-    articles = read_corpus(source, reference_date=reference_date, columns=columns)
+    articles = read_corpus(source, reference_date=reference_date, columns=columns, max_chars=max_chars)
     try:
         fresh = iter_results(_split_cached(articles, None if full else cache, order), options)
         for article, rows in fresh:

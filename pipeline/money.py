@@ -15,6 +15,7 @@ from .fx import to_usd
 from .numbers import alternation, apply_scale, parse_number, qualifier_before
 from .resources import read_csv
 from .values import MoneyValue
+from .doc_index import text_of
 
 YEN_CHINA = re.compile(r"\b(?:China|Chinese|yuan|renminbi|RMB|Beijing)\b")
 YEN_JAPAN = re.compile(r"\b(?:Japan|Japanese|yen|Tokyo)\b")
@@ -132,6 +133,6 @@ class MoneyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         on = doc._.reference_date
-        found = [(s, e, replace(v, value_usd=to_usd(v.value, v.currency, on))) for s, e, v in find_money(doc.text)]
+        found = [(s, e, replace(v, value_usd=to_usd(v.value, v.currency, on))) for s, e, v in find_money(text_of(doc))]
         add_spans(doc, ext.AMOUNTS, found)
         return doc

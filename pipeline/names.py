@@ -28,14 +28,16 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted((r["phrase"] for r in rows if r["kind"] == "title"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=8)
+def _prefix_regex(phrases: tuple[str, ...]) -> re.Pattern:
+    """One regex for a list of leading phrases (longest first, so the longest wins)."""
+    return re.compile("(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:\s+|$)", flags=re.IGNORECASE)
+
+
 def _strip_prefixes(text: str, phrases: tuple[str, ...]) -> str:
-    changed = True
-    while changed and text:
-        changed = False
-        for phrase in phrases:
-            if re.match(re.escape(phrase) + r"(?:\s+|$)", text, flags=re.IGNORECASE):
-                text, changed = text[len(phrase):].lstrip(), True
-                break
+    pattern = _prefix_regex(phrases)
+    while text and (m := pattern.match(text)):
+        text = text[m.end():].lstrip()
     return text
 
 

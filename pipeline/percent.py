@@ -14,6 +14,7 @@ from .figures import add_spans, number_regex, range_head
 from .numbers import alternation, parse_number, qualifier_before
 from .resources import read_csv
 from .values import PercentValue
+from .doc_index import text_of
 
 NEGATIVE = re.compile(r"(?:minus|negative)\s+$|(?:^|[\s(])[-−]$", re.IGNORECASE)
 
@@ -80,5 +81,5 @@ class PercentFinder:
         percent_regex()
 
     def __call__(self, doc: Doc) -> Doc:
-        add_spans(doc, ext.PERCENTAGES, list(find_percentages(doc.text)))
+        add_spans(doc, ext.PERCENTAGES, list(find_percentages(text_of(doc))))
         return doc

@@ -10,8 +10,8 @@ from typing import Iterable, Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .corpus import Article, read_corpus
-from .ids import PREFIX, make_id
+from .corpus import MAX_CHARS, Article, read_corpus
+from .ids import make_id
 from .records import TABLE_NAMES
 from .sanitize import prepare, split_points
 from .tables import Extraction, rows_from_doc
@@ -65,6 +65,22 @@ def _renumber(article: Article, rows: dict[str, list[dict]]) -> None:
                     row[col] = remap.get(row[col], row[col])
 
 
+RESTATED = {"trade_records": ("flow", "reporter", "partner", "commodity", "value", "change_pct"),
+            "diplomacy_events": ("event_type", "actor1", "actor2", "date_start", "participants")}
+
+
+def _drop_restated(rows: dict[str, list[dict]]) -> None:
+    """The same record found again in a later chunk is one record (as within a single document)."""
+    for table, key in RESTATED.items():
+        seen, kept = set(), []
+        for row in rows[table]:
+            k = tuple(row.get(c) for c in key)
+            if k not in seen:
+                seen.add(k)
+                kept.append(row)
+        rows[table] = kept
+
+
 def process_long(nlp: Language, article: Article) -> dict[str, list[dict]]:
     """A text longer than CHUNK_CHARS, in pieces cut at paragraph/sentence/space boundaries; offsets into the whole."""
     bounds = [0] + split_points(article.text, CHUNK_CHARS) + [len(article.text)]
@@ -82,6 +98,7 @@ def process_long(nlp: Language, article: Article) -> dict[str, list[dict]]:
     for table in TABLE_NAMES[1:]:
         for row in merged[table]:
             row["doc_id"] = article.doc_id
+    _drop_restated(merged)
     _renumber(article, merged)
     return merged
 
@@ -141,11 +158,12 @@ def iter_results(articles: Iterable[Article], options: RunOptions, nlp: Optional
 
 def extract(source, *, nlp: Optional[Language] = None, model: Optional[str] = None,
             reference_date: Optional[date] = None, batch_size: int = BATCH_SIZE, workers: int = 1,
-            engine: str = "local", scheduler: Optional[str] = None, columns: Optional[dict] = None) -> Extraction:
+            engine: str = "local", scheduler: Optional[str] = None, columns: Optional[dict] = None,
+            max_chars: Optional[int] = MAX_CHARS) -> Extraction:
     """Run the pipeline over a folder, a table file or an iterable of articles; the seven tables as DataFrames."""
     options = RunOptions(model=model, batch_size=batch_size, workers=workers, engine=engine, scheduler=scheduler)
     collected: dict[str, list[dict]] = {t: [] for t in TABLE_NAMES}
-    for _, rows in iter_results(read_corpus(source, reference_date=reference_date, columns=columns), options, nlp):
+    for _, rows in iter_results(read_corpus(source, reference_date=reference_date, columns=columns, max_chars=max_chars), options, nlp):
         for table, table_rows in rows.items():
             collected[table].extend(table_rows)
     return Extraction.from_rows(collected)

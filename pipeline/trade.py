@@ -14,7 +14,7 @@ from .clauses import CountryMention, countries_in, group, other_country, sentenc
 from .furniture import in_furniture
 from .fx import to_usd
 from .hs_codes import hs_code, normalise_commodity
-from .ids import mention_id
+from .doc_index import mention_id, text_of
 from .numbers import alternation
 from .resources import read_csv
 from .values import TradeRecord
@@ -51,7 +51,7 @@ def exclusion_regex() -> re.Pattern:
 
 def excluded(doc: Doc, span: Span) -> bool:
     """A target, forecast, cost or company figure rather than a reported flow."""
-    return bool(exclusion_regex().search(doc.text[max(0, span.start_char - 40):span.start_char]))
+    return bool(exclusion_regex().search(text_of(doc)[max(0, span.start_char - 40):span.start_char]))
 
 
 def change_sign(before: str) -> Optional[int]:
@@ -63,7 +63,7 @@ def change_sign(before: str) -> Optional[int]:
 
 def percent_role(doc: Doc, span: Span) -> tuple[str, int]:
     """('share', 1), ('change', sign) or ('', 0) for a percentage in a trade sentence."""
-    before, after = doc.text[max(0, span.start_char - 45):span.start_char], doc.text[span.end_char:span.end_char + 30]
+    before, after = text_of(doc)[max(0, span.start_char - 45):span.start_char], text_of(doc)[span.end_char:span.end_char + 30]
     if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
         return "share", 1
     sign = change_sign(before[-35:])
@@ -87,9 +87,9 @@ class Figures:
 def collect(doc: Doc, amounts: list[Span], pcts: list[Span], *, list_item: bool = False) -> Figures:
     """Pick the flow's figures: the amount reached ('to $X' first), growth and share percentages."""
     figs = Figures()
-    usable = [a for a in amounts if not excluded(doc, a) and not re.search(r"\bfrom\s+$", doc.text[max(0, a.start_char - 6):a.start_char])]
+    usable = [a for a in amounts if not excluded(doc, a) and not re.search(r"\bfrom\s+$", text_of(doc)[max(0, a.start_char - 6):a.start_char])]
     reached = [a for a in usable if re.search(r"\b(?:to|at|of|reached|reaching|hit|totall?ing)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+)?$",
-                                               doc.text[max(0, a.start_char - 20):a.start_char])]
+                                               text_of(doc)[max(0, a.start_char - 20):a.start_char])]
     figs.amount = (reached or usable or [None])[0]
     for p in pcts:
         role, sign = percent_role(doc, p)
@@ -140,7 +140,7 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
     else:  # aid
         reporter = _first(before, ("", "poss")) or norp
         partner = _first(mentions, ("to", "for", "help", "in"), reporter)
-    if WORLD.search(doc.text[max(0, trigger_start - 20):trigger_start]) and not partner:
+    if WORLD.search(text_of(doc)[max(0, trigger_start - 20):trigger_start]) and not partner:
         partner = "WLD"
     reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
     partner = partner or (ctx.partner if ctx.partner and ctx.partner != reporter else "") or other_country(doc, reporter) or ""
@@ -161,7 +161,7 @@ def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]
     items: list[tuple[str, list, list]] = []
     cursor = start
     for f in figs:
-        gap = doc.text[cursor:f.start_char]
+        gap = text_of(doc)[cursor:f.start_char]
         name = re.sub(r"^[\s,;]*(?:and\s+)?", "", gap)
         name = re.sub(r"(?:\s*\b(?:" + "|".join(change_words()) + r")\b(?:\s+by)?)+\s*[,;]?\s*$", "", name, flags=re.I).strip(" ,;")
         if name and (re.search(r"\d", name) or len(name.split()) > 6 or NOT_GOODS.search(name)):
@@ -174,7 +174,7 @@ def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]
     return [i for i in items if i[0]]
 
 
-def _record(doc: Doc, sent: Span, flow: str, who: tuple[str, str], figs: Figures, ctx: Context,
+def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], figs: Figures, ctx: Context,
             commodity: str = "", rank: Optional[int] = None) -> Optional[TradeRecord]:
     reporter, partner = who
     if figs.empty() or not reporter or not partner or reporter == partner:
@@ -183,7 +183,7 @@ def _record(doc: Doc, sent: Span, flow: str, who: tuple[str, str], figs: Figures
     amount = figs.amount._.value if figs.amount is not None else None
     on = (period.end if period and period.end else doc._.reference_date)
     return TradeRecord(
-        sentence_id=_sid(doc, sent), evidence=sent.text.strip(), reporter=reporter, partner=partner, flow=flow,
+        sentence_id=sid, evidence=sent.text.strip(), reporter=reporter, partner=partner, flow=flow,
         commodity=commodity, hs_code=(hs_code(commodity) or "") if commodity else "",
         value=amount.value if amount else None, currency=(amount.currency or "") if amount else "",
         value_usd=to_usd(amount.value, amount.currency, on) if amount else None, qualifier=amount.qualifier if amount else "",
@@ -194,11 +194,7 @@ def _record(doc: Doc, sent: Span, flow: str, who: tuple[str, str], figs: Figures
         date_id=mention_id(doc, ext.DATES, period_span) if period_span is not None else "")
 
 
-def _sid(doc: Doc, sent: Span) -> int:
-    return sum(1 for s in doc.sents if s.start < sent.start)
-
-
-def sentence_records(doc: Doc, sent: Span, ctx: Context) -> list[TradeRecord]:
+def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[TradeRecord]:
     """Every trade record of one sentence (the flow total and one per listed commodity); updates the context."""
     pattern, table = triggers()
     hits = [(m.start() + sent.start_char, table[m.group(0).lower()]) for m in pattern.finditer(sent.text)]
@@ -216,14 +212,14 @@ def sentence_records(doc: Doc, sent: Span, ctx: Context) -> list[TradeRecord]:
     segments = _segments(hits, sent.end_char)
     for flow, start, end in segments:
         seg_start = sent.start_char if start == segments[0][1] else start
-        marker = LIST_MARKER.search(doc.text, start, end)
+        marker = LIST_MARKER.search(text_of(doc), start, end)
         main_end = marker.start() if marker and _items(doc, marker.end(), end, amounts, pcts) else end
         figs = collect(doc, [a for a in amounts if seg_start <= a.start_char < main_end], [p for p in pcts if seg_start <= p.start_char < main_end])
         who = parties(doc, flow, mentions, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
-        records.append(_record(doc, sent, flow, who, figs, ctx, rank=rank_of(doc.text[seg_start:main_end])))
+        records.append(_record(doc, sent, sid, flow, who, figs, ctx, rank=rank_of(text_of(doc)[seg_start:main_end])))
         if main_end < end:
             for name, item_amounts, item_pcts in _items(doc, marker.end(), end, amounts, pcts):
-                records.append(_record(doc, sent, flow, who, collect(doc, item_amounts, item_pcts, list_item=True), ctx, commodity=name))
+                records.append(_record(doc, sent, sid, flow, who, collect(doc, item_amounts, item_pcts, list_item=True), ctx, commodity=name))
         ctx.flow, (ctx.reporter, ctx.partner) = flow, who
     return [r for r in records if r is not None]
 
@@ -252,10 +248,10 @@ class TradeRecordFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx, records = Context(), []
-        for sent in doc.sents:
+        for sid, sent in enumerate(doc.sents):
             if in_furniture(doc, sent.start_char):
                 break
-            for record in sentence_records(doc, sent, ctx):
+            for record in sentence_records(doc, sent, sid, ctx):
                 if _key(record) not in ctx.seen:
                     ctx.seen.add(_key(record))
                     records.append(record)

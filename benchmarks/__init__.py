@@ -1,0 +1,1 @@
+"""Benchmarks: throughput, memory and scaling of the pipeline against bare spaCy."""
