@@ -70,16 +70,17 @@ def anchor(article: Article, option_date: Optional[date] = None) -> Article:
                    sha256=article.sha256 or sha256_text(article.text))
 
 
-def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+def read_manifest(folder: Path, stems: Optional[set[str]] = None) -> dict[str, dict[str, str]]:
     """manifest.csv rows keyed by doc_id (`doc_id` or the stem of `file`); bad rows are reported by line and skipped."""
     path = folder / "manifest.csv"
     if not path.exists():
         return {}
+    stems = stems if stems is not None else {p.stem for p in folder.rglob("*.txt")}
     rows: dict[str, dict[str, str]] = {}
     with path.open(encoding="utf-8-sig", newline="", errors="replace") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
             key = ((row.get("doc_id") or "").strip() or Path((row.get("file") or "").strip()).stem)
-            problem = _manifest_problem(folder, key, row, rows)
+            problem = _manifest_problem(stems, key, row, rows)
             if problem:
                 log.warning("%s:%d: %s", path, line, problem)
                 if key and not key in rows and "published" in problem:
@@ -89,7 +90,7 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     return rows
 
 
-def _manifest_problem(folder: Path, key: str, row: dict, seen: dict) -> str:
+def _manifest_problem(stems: set[str], key: str, row: dict, seen: dict) -> str:
     if not key:
         return "row has neither doc_id nor file; skipped"
     if key in seen:
@@ -97,7 +98,7 @@ def _manifest_problem(folder: Path, key: str, row: dict, seen: dict) -> str:
     published = (row.get("published") or "").strip()
     if published and parse_iso_date(published) is None:
         return f"bad published date {published!r} (want YYYY-MM-DD); date ignored"
-    if not any(folder.rglob(f"{key}.txt")):
+    if key not in stems:
         return f"no article file for doc_id {key!r}; row unused"
     return ""
 
@@ -135,8 +136,8 @@ def unique_ids(ids: Iterable[str]) -> Iterator[tuple[str, str]]:
 
 def iter_folder(folder: Path) -> Iterator[Article]:
     """Articles of a folder (recursively), in sorted path order, with manifest metadata."""
-    manifest = read_manifest(folder)
     paths = sorted(p for p in folder.rglob("*.txt") if p.is_file())
+    manifest = read_manifest(folder, {p.stem for p in paths})
     for path, (stem, doc_id) in zip(paths, unique_ids(p.stem for p in paths)):
         article = _article_from_file(path, doc_id, manifest.get(stem, {}) if stem == doc_id else {})
         if stem != doc_id:

@@ -27,11 +27,30 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        return western, "cp1252"
     from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None:
         raise Undecodable("undecodable bytes (no text encoding detected)")
     return str(best), best.encoding
+
+
+WESTERN = re.compile(r"[\x00-\x7f\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022"
+                     r"\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]*")
+
+
+def _western(data: bytes) -> Optional[str]:
+    """English news not in UTF-8 is overwhelmingly Windows-1252: take it when every byte decodes to a Western
+    letter or typographic mark (short texts give statistical detectors too little to go on)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = sum(1 for ch in text if ord(ch) > 127)
+    plausible = high <= 0.05 * len(text) and not re.search(r"[^\x00-\x7f]{3}", text)  # not CJK/Cyrillic bytes
+    return text if plausible and WESTERN.fullmatch(text) else None
 
 
 def _blank(match: re.Match) -> str:

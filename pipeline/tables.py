@@ -104,7 +104,19 @@ def rows_from_doc(article: Article, doc: Optional[Doc]) -> dict[str, list[dict]]
         rows["dates"] = [_date_row(did, i, s, sid) for i, s in enumerate(group_spans(doc, ext.DATES))]
         rows["trade_records"] = _trade_rows(doc)
         rows["diplomacy_events"] = _event_rows(doc)
-    return {t: [asdict(r) for r in rs] for t, rs in rows.items()}
+    out = {t: [asdict(r) for r in rs] for t, rs in rows.items()}
+    _original_text(article.text, out)
+    return out
+
+
+MENTION_TABLES = ("entities", "amounts", "percentages", "dates")
+
+
+def _original_text(text: str, rows: dict[str, list[dict]]) -> None:
+    """Mention text as read (the NLP saw control characters and markup blanked): text == article[start:end]."""
+    for table in MENTION_TABLES:
+        for row in rows[table]:
+            row["text"] = text[row["start_char"]:row["end_char"]]
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
