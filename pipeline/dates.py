@@ -21,12 +21,19 @@ from .doc_index import text_of
 GRAMMAR = "patterns/dates.jsonl"
 
 
+def _weekdays(names) -> str:
+    """Full weekday names in any case; abbreviations only capitalised ('Sat', never 'sat down')."""
+    full = alternation(n for n in names if n.endswith("day"))
+    short = alternation(n.capitalize() for n in names if not n.endswith("day"))
+    return rf"(?:{full}|(?-i:{short})\.?)"
+
+
 def _placeholders() -> dict[str, str]:
     w = words()
     months = alternation(w["month"])
     caps = alternation(m.capitalize() for m in w["month"] if m != "may") + "|May(?=\\s+\\d)"
     return {
-        "MONTH": months, "MONTHCAP": f"(?-i:{caps})", "WEEKDAY": alternation(w["weekday"]),
+        "MONTH": months, "MONTHCAP": f"(?-i:{caps})", "WEEKDAY": _weekdays(w["weekday"]),
         "ORDINAL": alternation(w["ordinal"]), "UNIT": alternation(w["unit"]), "PART": alternation(w["part"]),
         "YEAR": r"(?<![\d,.$€£])(?:1[89]|20)\d\d(?![\d,.]\d)", "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)",
         "NUM": rf"(?:\d+|{word_number_regex()})",
@@ -63,9 +70,41 @@ def candidates(text: str) -> list[tuple[int, int, str, dict]]:
     return sorted(chosen)
 
 
-def find_dates(text: str, reference: Optional[date], *, blocked: tuple = ()) -> Iterator[tuple[int, int, DateValue]]:
-    """(start, end, DateValue) of every date, period and duration; `blocked` spans (money, percent) are skipped."""
-    previous: Optional[DateValue] = None
+RANGE_GAP = regex.compile(r"\s*(?:-|–|—|~|to|till|until|through|thru|(?P<and>and))\s*", regex.IGNORECASE)
+RANGE_OPEN = regex.compile(r"(?:\b(?P<word>from|between)\s+)$", regex.IGNORECASE)
+
+
+def _joined(text: str, a: tuple, b: tuple) -> Optional[DateValue]:
+    """'from March 3 to April 2, 2024', '10/1/2018 - 10/7/2018': two dates joined into one period, else None."""
+    (a_start, a_end, va), (b_start, _, vb) = a, b
+    gap = RANGE_GAP.fullmatch(text, a_end, b_start)
+    if not gap or va.type != "date" or vb.type != "date" or not va.start or not vb.start:
+        return None
+    opener = RANGE_OPEN.search(text[max(0, a_start - 10):a_start])
+    if gap.group("and") and not (opener and opener.group("word").lower() == "between"):
+        return None
+    if not opener and not (va.granularity == vb.granularity == "day"):
+        return None
+    first = va.start
+    if va.relative and not vb.relative and first.year != vb.start.year:  # 'Nov 18 to Dec 19, 2015'
+        first = _with_year(first, vb.end.year) or first
+        if first > vb.end:
+            first = _with_year(first, vb.end.year - 1) or first
+    if first >= vb.end:
+        return None
+    return DateValue("date", first, vb.end, "range", va.relative and vb.relative, True)
+
+
+def _with_year(d: date, year: int) -> Optional[date]:
+    try:
+        return d.replace(year=year)
+    except ValueError:
+        return None
+
+
+def _resolved(text: str, reference: Optional[date], blocked: tuple) -> list[tuple[int, int, DateValue]]:
+    """Every grammar match resolved, in text order ('the same period last year' sees the period before it)."""
+    out, previous = [], None
     for start, end, rule, groups in candidates(text):
         if any(start < e and s < end for s, e in blocked):
             continue
@@ -74,7 +113,22 @@ def find_dates(text: str, reference: Optional[date], *, blocked: tuple = ()) -> 
             continue
         if value.type == "date" and value.granularity in ("range", "quarter", "half", "month") and value.start:
             previous = value
-        yield start, end, value
+        out.append((start, end, value))
+    return out
+
+
+def find_dates(text: str, reference: Optional[date], *, blocked: tuple = ()) -> Iterator[tuple[int, int, DateValue]]:
+    """(start, end, DateValue) of every date, period and duration; `blocked` spans (money, percent) are skipped."""
+    found = _resolved(text, reference, blocked)
+    i = 0
+    while i < len(found):
+        joined = _joined(text, found[i], found[i + 1]) if i + 1 < len(found) else None
+        if joined is not None:
+            yield found[i][0], found[i + 1][1], joined
+            i += 2
+            continue
+        yield found[i]
+        i += 1
 
 
 @Language.factory("news_dates")

@@ -7,13 +7,13 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from .numbers import DIGITS, alternation, scales, word_number_regex
+from .numbers import DIGITS, alternation, fraction_regex, scales, word_number_regex
 
 
 @lru_cache(maxsize=1)
 def number_regex() -> str:
-    """A figure: digits or number words."""
-    return rf"(?:{DIGITS}|(?<![A-Za-z])(?:{word_number_regex()})(?![A-Za-z]))"
+    """A figure: digits, number words, or a fraction before a scale ('half a million')."""
+    return rf"(?:{DIGITS}|(?<![A-Za-z])(?:{fraction_regex()}|{word_number_regex()})(?![A-Za-z]))"
 
 
 @lru_cache(maxsize=1)

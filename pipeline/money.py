@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from . import extensions as ext
 from .figures import add_spans, number_regex, range_head, scale_regex
 from .fx import to_usd
-from .numbers import alternation, apply_scale, parse_number, qualifier_before
+from .numbers import alternation, apply_scale, parse_number, qualifier_before, scales, word_number_regex
 from .resources import read_csv
 from .values import MoneyValue
 from .doc_index import text_of
@@ -34,12 +34,31 @@ def _surfaces(position: str) -> str:
 
 @lru_cache(maxsize=1)
 def money_regex() -> re.Pattern:
-    """A currency-marked figure: 'US$5.2 billion', '€ 3m', '5 billion yen', 'Rs 500 crore'."""
+    """A currency-marked figure: 'US$5.2 billion', '€ 3m', '5 billion yen', '75 USD million', '12-cent', 'Rs 500 crore'."""
     num, scale = number_regex(), scale_regex()
     lo = rf"(?:(?P<lo>{num})(?P<los>{scale})?\s*(?:-|–|—|\bto\b)\s*)?"
-    pre = rf"(?P<pre>{_surfaces('prefix')})\s?{lo}(?P<n1>{num})(?P<s1>{scale})?(?:\s+(?P<suf1>{_surfaces('suffix')})(?![A-Za-z]))?"
-    suf = rf"(?P<n2>{num})(?P<s2>{scale})?\s?(?:of\s+)?(?P<suf2>{_surfaces('suffix')})(?![A-Za-z])"
+    pre = (rf"(?P<pre>{_surfaces('prefix')})\s?{lo}(?P<n1>{num})(?P<s1>{scale})?"
+           rf"(?:\s+(?P<suf1>{_surfaces('suffix')})(?![A-Za-z])(?!\s*\d))?")
+    year_then_symbol = r"(?!(?:19|20)\d\d\s?[^\w\s])"  # 'In 2019 $1.2bn was…': the symbol belongs to what follows
+    words = alternation(s for s, (_, pos, _) in currency_table().items() if pos != "prefix" and s[-1].isalpha())
+    symbols = alternation(s for s, (_, pos, _) in currency_table().items() if pos != "prefix" and not s[-1].isalpha())
+    majors = alternation(s for s, (_, pos, f) in currency_table().items() if pos != "prefix" and s[-1].isalpha() and f >= 1)
+    starts_next = rf"(?!\s?{num}(?:{scale})?\s+(?:{majors})(?![A-Za-z]))"  # '1 $ 10 dollars': '$' opens the next
+    suf = (rf"{year_then_symbol}(?P<n2>{num})(?P<s2>{scale})?[\s-]?(?:of\s+)?(?P<suf2>{words}|(?:{symbols}){starts_next})(?![A-Za-z0-9])"
+           rf"(?:\s(?P<s3>{_long_scales()})(?![A-Za-z]))?")
     return re.compile(rf"(?<![\w$])(?:{pre}|{suf})", re.IGNORECASE)
+
+
+def _long_scales() -> str:
+    return alternation(w for w in scales() if len(w) > 2)
+
+
+@lru_cache(maxsize=1)
+def minor_regex() -> re.Pattern:
+    """What may follow a whole-unit amount to add its minor part: '… 50 cents', '… and forty-five', '… 50.'"""
+    units = alternation(s for s, (_, _, f) in currency_table().items() if f < 1)
+    return re.compile(rf"\s*(?:and\s+)?(?P<n>\d{{1,2}}|{word_number_regex()})(?![\w.,]\d)"
+                      rf"(?:(?:[\s-]?(?P<unit>{units})(?![A-Za-z]))|(?=\s*(?:[.,;!?]|$|and\b)))", re.IGNORECASE)
 
 
 def _currency(surface: Optional[str], text: str) -> tuple[Optional[str], float]:
@@ -67,7 +86,7 @@ def _value(m: re.Match, context: str) -> Optional[MoneyValue]:
         number, scale = g["n1"], g["s1"]
     else:
         code, factor = _currency(g["suf2"], context)
-        number, scale = g["n2"], g["s2"]
+        number, scale = g["n2"], g["s2"] or g["s3"]
     value = apply_scale(parse_number(number), scale)
     if value is None or code is None:
         return None
@@ -75,7 +94,21 @@ def _value(m: re.Match, context: str) -> Optional[MoneyValue]:
 
 
 def _scale(m: re.Match) -> Optional[str]:
-    return m.group("s1") or m.group("s2")
+    return m.group("s1") or m.group("s2") or m.group("s3")
+
+
+def _with_minor(m: re.Match, value: MoneyValue, text: str) -> tuple[int, MoneyValue]:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five': a whole-unit amount takes its minor part."""
+    if _scale(m) or m.group("lo") or value.value != int(value.value):
+        return m.end(), value
+    surface = (m.group("suf2") or m.group("suf1") or m.group("pre") or "").lower()
+    if currency_table().get(surface, ("", "", 1.0))[2] != 1.0:
+        return m.end(), value
+    minor = minor_regex().match(text, m.end())
+    number = parse_number(minor.group("n")) if minor else None
+    if number is None or not 0 < number < 100 or number != int(number):
+        return m.end(), value
+    return minor.end(), replace(value, value=round(value.value + number / 100, 6))
 
 
 def _borrowed(m: re.Match, nxt: Optional[re.Match], value: MoneyValue, text: str) -> MoneyValue:
@@ -94,7 +127,10 @@ def _borrowed(m: re.Match, nxt: Optional[re.Match], value: MoneyValue, text: str
 def find_money(text: str) -> Iterator[tuple[int, int, MoneyValue]]:
     """(start, end, value) of every money amount in text, a range giving one item per bound."""
     matches = [(m, v) for m in money_regex().finditer(text) if (v := _value(m, text)) is not None]
+    used_until = 0
     for i, (m, value) in enumerate(matches):
+        if m.start() < used_until:  # the minor part of the amount before ('… 50 cents')
+            continue
         nxt = matches[i + 1][0] if i + 1 < len(matches) else None
         if m.group("lo"):
             yield from _inner_range(m, value, text)
@@ -111,7 +147,8 @@ def find_money(text: str) -> Iterator[tuple[int, int, MoneyValue]]:
                 yield start, m.end(), replace(value, qualifier=q)
                 continue
         q, _ = qualifier_before(text[:start])
-        yield start, m.end(), replace(value, qualifier=q)
+        used_until, value = _with_minor(m, value, text)
+        yield start, used_until, replace(value, qualifier=q)
 
 
 def _inner_range(m: re.Match, value: MoneyValue, text: str) -> Iterator[tuple[int, int, MoneyValue]]:

@@ -7,7 +7,8 @@ from typing import Optional
 
 from .resources import read_csv
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"  # 1,234,567; 12,34,567 (lakh)
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 MAX_VALUE = 1e18  # larger figures are flagged (no value) rather than overflowing
 
 
@@ -36,9 +37,39 @@ def alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def word_number_regex() -> str:
-    """Regex for a number written in words ("twenty-five", "two", "a hundred")."""
+    """Regex for a number written in words ("twenty-five", "two", "one hundred and fifty", "three thousand")."""
     words = alternation(w for w in number_words() if w not in ("a", "an", "half"))
-    return rf"(?:{words})(?:[- ](?:{words}))?"
+    group = rf"(?:{words})(?:[- ](?:{words}))?"
+    hundreds = rf"{group}(?:[- ]hundred(?:(?:\s+and)?[- ]{group})?)?"
+    return rf"{hundreds}(?:[- ]thousand(?:(?:\s+and)?[- ]{hundreds})?)?"
+
+
+@lru_cache(maxsize=1)
+def fraction_regex() -> str:
+    """A fraction that only counts before a scale word: 'half a', 'a quarter', 'three quarters' (million)."""
+    return r"(?:(?:an?|one|two|three)[- ])?(?:half|quarters?|thirds?)(?:\s+an?)?(?=\s+(?:thousand|million|billion|trillion)\b)"
+
+
+def _word_value(parts: list[str]) -> Optional[float]:
+    """'two hundred and fifty' -> 250, 'three quarters' -> 0.75; None when a part is not a number word."""
+    table, total, current = number_words(), 0.0, 0.0
+    if parts and parts[-1] in ("a", "an") and len(parts) > 1:
+        parts = parts[:-1]
+    if parts and parts[-1] in FRACTIONS:
+        head = _word_value(parts[:-1]) if len(parts) > 1 else 1.0
+        return None if head is None else head * FRACTIONS[parts[-1]]
+    for p in parts:
+        if p == "and":
+            continue
+        if p == "hundred":
+            current = (current or 1.0) * 100
+        elif p == "thousand":
+            total, current = total + (current or 1.0) * 1000, 0.0
+        elif p in table:
+            current += table[p]
+        else:
+            return None
+    return total + current
 
 
 def parse_number(text: str) -> Optional[float]:
@@ -51,11 +82,7 @@ def parse_number(text: str) -> Optional[float]:
             return float(t.replace(",", ""))
         except ValueError:
             return None
-    parts = re.split(r"[- ]+", t)
-    table = number_words()
-    if all(p in table for p in parts):
-        return float(sum(table[p] for p in parts))
-    return None
+    return _word_value(re.split(r"[- ]+|\s+", t))
 
 
 def apply_scale(value: Optional[float], scale: Optional[str]) -> Optional[float]:

@@ -29,8 +29,18 @@ def unit_table() -> dict[str, tuple[str, float]]:
 @lru_cache(maxsize=1)
 def percent_regex() -> re.Pattern:
     """A number followed by a percent unit: '5.1 percent', '20%', '15 per cent', '25 basis points'."""
-    units = alternation(unit_table()).replace(r"\ ", r"\s+")
-    return re.compile(rf"(?<![\w.%=/?&])(?P<num>{number_regex()})\s?(?P<unit>{units})(?![A-Za-z])", re.IGNORECASE)
+    words = alternation(u for u in unit_table() if len(u) > 3 or not u.isalpha()).replace(r"\ ", r"\s+")
+    abbreviations = alternation(u for u in unit_table() if len(u) <= 3 and u.isalpha())  # 'bp', 'pct': never 'BP'
+    return re.compile(rf"(?<![\w.%=/?&])(?P<num>{number_regex()})\s?(?P<unit>{words}|(?-i:{abbreviations}))(?![A-Za-z])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def percent_of_regex() -> re.Pattern:
+    """The unit first, closing a clause: 'per cent of twenty-two.' (never after a number: '5 percent of 210 firms')."""
+    units = alternation(u for u, (kind, _) in unit_table().items() if kind == "percent" and u[0].isalpha())
+    return re.compile(rf"(?<![\w.%])(?P<unit>{units.replace(chr(92) + ' ', chr(92) + 's+')})\s+of\s+(?P<num>{number_regex()})"
+                      rf"(?=\s*(?:[.,;!?)]|$))", re.IGNORECASE)
 
 
 def _value(m: re.Match, before: str) -> Optional[PercentValue]:
@@ -51,8 +61,19 @@ def parse_percent(text: str) -> Optional[PercentValue]:
     return _value(m, t[:m.start()])
 
 
+def _unit_first(text: str) -> Iterator[tuple[int, int, PercentValue]]:
+    """'percent of 10' at the end of a clause, when no number comes before the unit."""
+    for m in percent_of_regex().finditer(text):
+        if re.search(rf"(?:{number_regex()})\s*$", text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
+            continue
+        value = _value(m, text[:m.start()])
+        if value is not None:
+            yield m.start(), m.end(), replace(value, qualifier=qualifier_before(text[:m.start()])[0])
+
+
 def find_percentages(text: str) -> Iterator[tuple[int, int, PercentValue]]:
     """(start, end, value) of every percentage in text; a range gives one item per bound."""
+    yield from _unit_first(text)
     for m in percent_regex().finditer(text):
         value = _value(m, text[:m.start()])
         if value is None:

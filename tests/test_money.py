@@ -38,6 +38,23 @@ def test_money_parse_rejects_non_money(text):
     ("rose 6.2% to $1.45 billion", [("$1.45 billion", 1.45e9, "exact")]),
     ("in 2019 to $5 billion", [("$5 billion", 5e9, "exact")]),
     ("¥3.5 trillion from Japanese banks", [("¥3.5 trillion", 3.5e12, "exact")]),
+    # written-out and compound amounts
+    ("it only cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "exact")]),
+    ("thirteen dollars and forty-five cents", [("thirteen dollars and forty-five cents", 13.45, "exact")]),
+    ("a grant of five hundred million dollars", [("five hundred million dollars", 5e8, "exact")]),
+    ("half a million dollars in relief", [("half a million dollars", 5e5, "exact")]),
+    ("three quarters billion US dollars", [("three quarters billion US dollars", 7.5e8, "exact")]),
+    ("a 12-cent-a-share dividend", [("12-cent", 0.12, "exact")]),
+    # codes and symbols in other positions
+    ("They lost 75 USD million last year", [("75 USD million", 7.5e7, "exact")]),
+    ("Banknotes: 5 €, 10 €.", [("5 €", 5, "exact"), ("10 €", 10, "exact")]),
+    ("rmb 10 usd 20", [("rmb 10", 10, "exact"), ("usd 20", 20, "exact")]),
+    ("an estimate of 120 MEUR", [("120 MEUR", 1.2e8, "exact")]),
+    ("the c $ 300 million charge", [("c $ 300 million", 3e8, "exact")]),
+    ("a loan of 12,34,567.89 rupees", [("12,34,567.89 rupees", 1234567.89, "exact")]),
+    # a year before a figure is not money; a dollar figure with a count after it takes no cents
+    ("In 2019 $1.2 billion was invested", [("$1.2 billion", 1.2e9, "exact")]),
+    ("rose to $45 and 20 firms joined", [("$45", 45, "exact")]),
 ])
 def test_money_find_in_sentences(sentence, expected):
     got = [(sentence[s:e], v.value, v.qualifier) for s, e, v in find_money(sentence)]

@@ -30,6 +30,12 @@ def test_percent_parse_rejects(text):
     ("inflation of more than 4% a year", [("4%", 4, "more_than")]),
     ("up 20.8 per cent, apparel 15.5 per cent", [("20.8 per cent", 20.8, "exact"), ("15.5 per cent", 15.5, "exact")]),
     ("see https://x.com/search?q=30%25%2020%", []),
+    ("one hundred percent of the shares", [("one hundred percent", 100, "exact")]),
+    ("a rise of thirty percentage", [("thirty percentage", 30, "exact")]),
+    ("the tariff falls to per cent of twenty-two.", [("per cent of twenty-two", 22, "exact")]),
+    ("5 percent of 210 firms", [("5 percent", 5, "exact")]),
+    ("In 2003 BP invested around $8 billion", []),
+    ("spreads widened 25 bp", [("25 bp", 0.25, "exact")]),
 ])
 def test_percent_find_in_sentences(sentence, expected):
     got = [(sentence[s:e], v.value, v.qualifier) for s, e, v in find_percentages(sentence)]
