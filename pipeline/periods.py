@@ -285,6 +285,50 @@ def weekend(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
     return _date(saturday, saturday + timedelta(days=1), "range", True)
 
 
+def day_of_month(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'on the 18th': the most recent day with that number, on or before the reference."""
+    day = int(g["day"])
+    if not ref:
+        return _unresolved("day")
+    y, m = ref.year, ref.month
+    for _ in range(13):
+        d = _valid(y, m, day)
+        if d and d <= ref:
+            return _date(d, d, "day", True)
+        y, m = add_months(date(y, m, 1), -1)
+    return None
+
+
+def weekday_day(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'Wed 13th', 'Friday 31': the most recent such day that falls on that weekday."""
+    wd, day = lookup("weekday", g["weekday"]), int(g["day"])
+    if wd is None:
+        return None
+    if not ref:
+        return _unresolved("day")
+    y, m = ref.year, ref.month
+    for _ in range(60):
+        d = _valid(y, m, day)
+        if d and d <= ref + timedelta(days=14) and d.weekday() == int(wd):
+            return _date(d, d, "day", True)
+        y, m = add_months(date(y, m, 1), -1)
+    return None
+
+
+def iso_week(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'week 31': ISO week 31 of the year named, else of the reference's year."""
+    year = int(g["year"]) if g.get("year") else (ref.year if ref else None)
+    if year is None:
+        return _unresolved("week")
+    monday = date.fromisocalendar(year, int(g["wn"]), 1)
+    return _date(monday, monday + timedelta(days=6), "week", not g.get("year"))
+
+
+def after_next(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'the week after next', 'the year after next'."""
+    return relative_unit({"unit": g["unit"], "rel": "next"}, _shift(ref, 1, g["unit"][0].upper()) if ref else None)
+
+
 def century(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
     c = int(g["c"])
     if not 1 <= c <= 21:
@@ -452,7 +496,7 @@ def relative_unit(g: Groups, ref: Optional[date], prev=None) -> Optional[DateVal
     unit, rel = g["unit"].lower(), g["rel"].lower()
     if not ref:
         return _unresolved(unit)
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1}.get(rel, 0)
     if unit == "year":
         return _date(date(ref.year + step, 1, 1), date(ref.year + step, 12, 31), "year", True)
     if unit == "month":
@@ -516,7 +560,8 @@ RESOLVERS: dict[str, Callable[..., Optional[DateValue]]] = {
     "duration_adj": duration, "duration": duration, "numeric_day": numeric_day, "day_range": day_range,
     "date_range": day_range, "numeric_range": numeric_range, "offset": offset, "part_of_unit": part_of_unit,
     "nth_week": nth_week, "week_of": week_of, "week_weekday": week_weekday, "century": century,
-    "quarters_span": quarters_span, "weekend": weekend,
+    "quarters_span": quarters_span, "weekend": weekend, "day_of_month": day_of_month, "weekday_day": weekday_day,
+    "iso_week": iso_week, "after_next": after_next,
 }
 
 
