@@ -61,7 +61,7 @@ def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
     for ent in sent_ents(doc, sent):
         code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") else None
         if code is None and ent.label_ in ("GPE", "NORP"):
-            code = lookup(ent.text, doc._.doc_country)
+            code = lookup(ent.text, doc._.country_ranking or doc._.doc_country)
         if code and code not in ("EUU",) or (code == "EUU"):
             out.append(CountryMention(code, ent.start_char, ent.end_char, _role(doc, ent.start_char, ent.end_char), ent.label_))
     return out

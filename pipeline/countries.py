@@ -25,7 +25,7 @@ def org_aliases() -> dict[str, dict[str, str]]:
     return {r["alias"]: r for r in rows}
 
 
-def lookup(text: str, doc_country: Optional[str] = None) -> Optional[str]:
+def lookup(text: str, doc_country=None) -> Optional[str]:
     """ISO3 of a bare country name, demonym, capital or (with the article's country) a stand-in."""
     return gazetteer.lookup(text, doc_country=doc_country)
 
@@ -38,7 +38,7 @@ def _span_country(span: Span) -> Optional[str]:
     code, kind = found
     if kind == "capital" and span.root.dep_ not in ACTOR_DEPS:
         return None
-    return lookup(span.text, span.doc._.doc_country)
+    return lookup(span.text, _ranking(span.doc))
 
 
 def country_of(span: Span) -> Optional[str]:
@@ -48,27 +48,36 @@ def country_of(span: Span) -> Optional[str]:
     alias = org_aliases().get(span.text)
     if alias and alias.get("country"):
         return alias["country"]
-    direct = lookup(span.text, span.doc._.doc_country)
+    direct = lookup(span.text, _ranking(span.doc))
     if direct:
         return direct
     for ent in span.ents if hasattr(span, "ents") else []:
         if ent.label_ in ("NORP", "GPE") and ent._.country:
             return ent._.country
     for token in span:
-        code = lookup(token.text, span.doc._.doc_country)
+        code = lookup(token.text, _ranking(span.doc))
         if code:
             return code
     return None
 
 
-def main_country(doc: Doc) -> Optional[str]:
-    """The country the article is most about: most mentions, ties to the first mentioned."""
+def country_ranking(doc: Doc) -> tuple[str, ...]:
+    """The article's countries, most mentioned first (ties: first mentioned first)."""
     codes = [gazetteer.lookup(e.text) for e in doc.ents if e.label_ in ("GPE", "NORP") and not in_furniture(doc, e.start_char)]
     codes = [c for c in codes if c and c not in ("WLD", "EUU")]
-    if not codes:
-        return None
     counts = Counter(codes)
-    return max(counts, key=lambda c: (counts[c], -codes.index(c)))
+    return tuple(sorted(counts, key=lambda c: (-counts[c], codes.index(c))))
+
+
+def main_country(doc: Doc) -> Optional[str]:
+    """The country the article is most about: most mentions, ties to the first mentioned."""
+    ranking = country_ranking(doc)
+    return ranking[0] if ranking else None
+
+
+def _ranking(doc: Doc):
+    """What a stand-in may resolve to: the ranked countries when known, else the main country."""
+    return doc._.country_ranking or doc._.doc_country
 
 
 @Language.factory("news_countries")
@@ -109,10 +118,13 @@ class CountryTagger:
         kept = [e for e, near in zip(ents, overlapping(ents, ours)) if not any(self._overrides(o, e) for o in near)]
         doc.ents = filter_spans(kept + ours)
         forget(doc, "ents")
-        doc._.doc_country = main_country(doc)
+        doc._.country_ranking = country_ranking(doc)
+        doc._.doc_country = doc._.country_ranking[0] if doc._.country_ranking else None
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 code = _span_country(ent)
                 if code:
                     ent._.country, ent._.kb_id = code, f"iso3166:{code}"
+                    if ent.label_ == "GPE" and (gazetteer.entry(ent.text) or ("", ""))[1] in ("name", "standin"):
+                        ent._.canonical = gazetteer.country_name(code)
         return doc

@@ -12,6 +12,7 @@ DOC_EXTENSIONS = {
     "trade_records": None,  # list[TradeRecord], set by the trade component
     "events": None,  # list[DiplomacyEvent], set by the diplomacy component
     "furniture_start": None,  # char offset where trailing page furniture (related-article teasers) begins
+    "country_ranking": (),  # the article's countries by mentions, most first (stand-ins take the first they fit)
     "doc_country": None,  # ISO3 the article is mostly about ("the Kingdom" stand-in), set by countries
 }
 

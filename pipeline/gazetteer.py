@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from .resources import read_csv
 
@@ -37,6 +37,17 @@ def aliases() -> dict[str, tuple[str, str]]:
     return {fold(r["alias"]): (r["iso3"], r["kind"]) for r in rows}
 
 
+@lru_cache(maxsize=None)
+def country_name(code: str) -> str:
+    """The one English name a country gets as canonical ('VNM' -> 'Vietnam'): models/ first, then pycountry."""
+    import pycountry
+    overrides = {r["iso3"]: r["name"] for r in read_csv("lexicons/country_names.csv", ("iso3", "name"))}
+    if code in overrides:
+        return overrides[code]
+    found = pycountry.countries.get(alpha_3=code)
+    return (getattr(found, "common_name", None) or found.name) if found else code
+
+
 def entry(text: str) -> Optional[tuple[str, str]]:
     """(code(s), kind) of a country name, demonym, capital or stand-in; None when unknown."""
     key = fold(text)
@@ -48,14 +59,16 @@ def entry(text: str) -> Optional[tuple[str, str]]:
     return found
 
 
-def lookup(text: str, *, doc_country: Optional[str] = None) -> Optional[str]:
-    """ISO3 a bare name, demonym or capital stands for; a stand-in ('the Kingdom') needs the article's country."""
+def lookup(text: str, *, doc_country: Optional[str | Sequence[str]] = None) -> Optional[str]:
+    """ISO3 a bare name, demonym or capital stands for; a stand-in ('the Kingdom') takes the article's
+    best-ranked country that it can stand for (doc_country: one code, or the article's countries by mentions)."""
     found = entry(text)
     if not found:
         return None
     code, kind = found
     if kind == "standin":
-        return doc_country if doc_country and doc_country in code.split("|") else None
+        ranked = [doc_country] if isinstance(doc_country, str) else list(doc_country or ())
+        return next((c for c in ranked if c in code.split("|")), None)
     return code
 
 

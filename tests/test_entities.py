@@ -17,6 +17,9 @@ def ents(nlp, text):
     ("Thailand's exports to China rose 8 percent, the Commerce Ministry said.", {("GPE", "Thailand", "THA"), ("GPE", "China", "CHN")}),
     ("Indonesia and India agreed to boost trade, ASEAN officials said.",
      {("GPE", "Indonesia", "IDN"), ("GPE", "India", "IND"), ("ORG", "Association of Southeast Asian Nations", "")}),
+    ("Việt Nam and Cambodia signed deals. Trade with Viet Nam grew.", {("GPE", "Vietnam", "VNM")}),
+    ("Japan pledged aid to Cambodia. Japan and Cambodia are friends. Tokyo thanked the Kingdom for its support.",
+     {("GPE", "Cambodia", "KHM")}),
 ])
 def test_entities_expected_present(nlp, text, expected):
     assert expected <= ents(nlp, text)
@@ -32,3 +35,9 @@ def test_entities_related_article_teasers_are_page_furniture(nlp):
     teasers = "\n\n  • Hungary forum set\n\n    Cambodia asked Hungary for help.\n\n  • Thai boxers to join\n\n   More text.\n"
     doc = nlp(body + teasers)
     assert "HUN" not in {e._.country for e in doc.ents}
+
+
+def test_entities_standin_resolves_even_when_another_country_leads(nlp):
+    doc = nlp("Japan and Japan's investors praised Cambodia. Japan said the Kingdom had grown fast.")
+    kingdom = [e for e in doc.ents if e.text.endswith("Kingdom")]
+    assert kingdom and all(e._.country == "KHM" and e._.canonical == "Cambodia" for e in kingdom)

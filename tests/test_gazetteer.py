@@ -1,6 +1,7 @@
 """Country lookup: spellings, diacritics, demonyms, capitals and stand-ins."""
 import pytest
 
+from pipeline import gazetteer
 from pipeline.gazetteer import lookup
 
 
@@ -24,3 +25,14 @@ def test_gazetteer_standins_need_the_articles_country(text, doc_country, code):
 @pytest.mark.parametrize("text", ["Osaka", "Ministry", "the", ""])
 def test_gazetteer_unknown(text):
     assert lookup(text) is None
+
+
+@pytest.mark.parametrize("ranking,code", [(("JPN", "KHM"), "KHM"), (("CHN", "THA", "KHM"), "THA"), (("VNM", "JPN"), None)])
+def test_gazetteer_standin_takes_the_best_ranked_country_it_fits(ranking, code):
+    assert gazetteer.lookup("the Kingdom", doc_country=ranking) == code
+
+
+@pytest.mark.parametrize("code,name", [("VNM", "Vietnam"), ("KHM", "Cambodia"), ("LAO", "Laos"), ("KOR", "South Korea"),
+                                       ("RUS", "Russia"), ("JPN", "Japan"), ("TWN", "Taiwan")])
+def test_gazetteer_country_name_is_the_common_english_one(code, name):
+    assert gazetteer.country_name(code) == name
