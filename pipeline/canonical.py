@@ -173,8 +173,19 @@ def clean_entities(doc: Doc) -> None:
         for part in (_minister_split(doc, ent) if label == "ORG" else [ent]):
             ents += _split_orgs(doc, part) if part.label_ == "ORG" else [part]
     ents = [e for e in ents if not _undefined_short_acronym(doc, e)]
-    doc.ents = filter_spans(_with_title_people(doc, _fix_people(doc, ents)))
+    doc.ents = filter_spans(_name_parts_are_people(_with_title_people(doc, _fix_people(doc, ents))))
     forget(doc, "ents")
+
+
+def _name_parts_are_people(ents: list[Span]) -> list[Span]:
+    """'invited Trong to visit': a one-word GPE/ORG that is part of a person's full name in the article is that person."""
+    parts = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split() if w[:1].isupper() and len(w) > 2}
+    out = []
+    for e in ents:
+        if e.label_ in ("GPE", "ORG") and len(e) == 1 and e.text in parts and not _is_place(e.text) and e.text not in org_aliases():
+            e = Span(e.doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
 
 
 def _undefined_short_acronym(doc: Doc, ent: Span) -> bool:

@@ -1,6 +1,7 @@
 """Countries in text: gazetteer-fed entity fixes, ISO3 codes on GPE/NORP, the article's main country."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
@@ -12,7 +13,7 @@ from spacy.util import filter_spans
 
 from . import gazetteer
 from .furniture import furniture_start, in_furniture
-from .resources import read_csv
+from .resources import read_csv, read_jsonl
 from .doc_index import forget, overlapping, text_of
 
 ACTOR_DEPS = ("nsubj", "nsubjpass", "poss", "compound")
@@ -80,6 +81,39 @@ def _ranking(doc: Doc):
     return doc._.country_ranking or doc._.doc_country
 
 
+ORG_NAME = r"[A-Z][\w'’.-]*(?:(?: (?:and|&|of|for|the|on))* [A-Z][\w'’.-]*)*"
+
+
+@lru_cache(maxsize=1)
+def org_patterns() -> tuple[re.Pattern, ...]:
+    """models/patterns/orgs.jsonl compiled, {NAME} filled."""
+    return tuple(re.compile(row["pattern"].replace("{NAME}", ORG_NAME)) for row in read_jsonl("patterns/orgs.jsonl", ("label", "pattern")))
+
+
+def _trim_org(text: str) -> str:
+    """Cut an organisation name before ' and <a country or another body>' ('Ministry of Commerce and JETRO'),
+    a trailing connector or full stop."""
+    text = text.rstrip(".")
+    for m in re.finditer(r" (?:and|&) (?P<rest>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)", text):
+        first = m.group("rest").split()[0]
+        if gazetteer.entry(m.group("rest")) or gazetteer.entry(first) or first.isupper() or first in org_aliases():
+            text = text[:m.start()]
+            break
+    return re.sub(r"(?: (?:and|&|of|for|the|on))+$", "", text)
+
+
+def org_pattern_spans(doc: Doc) -> list[Span]:
+    """Organisations from the name patterns in models/ (body text only)."""
+    text, spans = text_of(doc), []
+    for pattern in org_patterns():
+        for m in pattern.finditer(text):
+            name = _trim_org(m.group(0))
+            span = doc.char_span(m.start(), m.start() + len(name), label="ORG", alignment_mode="contract")
+            if span is not None and len(span) > 1 and not in_furniture(doc, span.start_char):
+                spans.append(span)
+    return spans
+
+
 @Language.factory("news_countries")
 class CountryTagger:
     """Adds the country names, demonyms and well-known bodies the model missed; sets ISO3 codes."""
@@ -98,7 +132,7 @@ class CountryTagger:
             kind = (gazetteer.entry(span.text) or ("", ""))[1]
             spans.append(Span(doc, start, end, label="NORP" if kind == "demonym" else "GPE"))
         spans += [Span(doc, s, e, label="ORG") for _, s, e in self.orgs(doc)]
-        return spans
+        return spans + org_pattern_spans(doc)
 
     @staticmethod
     def _overrides(ours: Span, model: Span) -> bool:

@@ -17,6 +17,10 @@ from .resources import ResourceError, read_jsonl
 from .values import DateValue, DiplomacyEvent
 
 PATTERNS = "patterns/diplomacy.jsonl"
+PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|off)|\b(?:visit(?:ed|s|ing)?|trip|travel(?:led|ed)?|arrived|flew)\s+(?:\w+\s+)?to)\s+(?:the\s+)?$",
+                          re.I)
+PLACE_NOUNS = ("city", "province", "prefecture", "state", "town", "capital", "district", "island", "islands", "port",
+               "county", "region", "village", "municipality")
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s*)?(?:He|She)\b")
 EVENT_DAY_GRANULARITY = ("day", "week")
 UPGRADE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<old>[\w -]*?partnership)[\"”’']?\s+to\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
@@ -37,9 +41,11 @@ def patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 def event_date(doc: Doc, sent: Span, default: Optional[tuple[DateValue, Span]]) -> Optional[tuple[DateValue, Span]]:
     """The date of the sentence's event: a day/month date in it, else the article's main event date."""
+    ref = doc._.reference_date
     for span in group(doc, ext.DATES, sent):
         v = span._.value
-        if v and v.type == "date" and v.start and v.granularity in ("day", "week", "month", "year", "decade", "range"):
+        if v and v.type == "date" and v.start and v.granularity in ("day", "week", "month", "year", "decade", "range") \
+                and not (ref and v.start > ref):  # 'invited him to visit next year': the invitation is not next year
             return v, span
     return default
 
@@ -54,10 +60,19 @@ def main_event_date(doc: Doc) -> Optional[tuple[DateValue, Span]]:
 
 
 def location_of(doc: Doc, sent: Span, default: str) -> str:
-    """'in Kumamoto', 'at the JETRO Headquarters in Osaka': the last place introduced by in/at in the sentence."""
-    places = [e for e in sent_ents(doc, sent) if e.label_ in ("GPE", "FAC", "LOC")
-              and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text_of(doc)[max(0, e.start_char - 6):e.start_char])]
+    """'in Kumamoto', 'at the JETRO Headquarters in Osaka', 'a visit to Vientiane': where the event is; a city or
+    venue before a country ('during a visit to Cambodia ... in Kampong Cham' -> Kampong Cham)."""
+    places = [e for e in sent_ents(doc, sent) if e.label_ in ("GPE", "FAC", "LOC") and not _modifier(e)
+              and PLACE_BEFORE.search(text_of(doc)[max(0, e.start_char - 24):e.start_char])]
+    places.sort(key=lambda e: bool(e._.country))
     return (places[0]._.canonical or places[0].text) if places else default
+
+
+def _modifier(ent: Span) -> bool:
+    """'in the Myanmar issue': a place name used as a noun modifier is not where something happened."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return bool(nxt is not None and nxt.pos_ == "NOUN" and ent.root.dep_ in ("compound", "amod", "nmod")
+                and nxt.lower_ not in PLACE_NOUNS)
 
 
 def actors(doc: Doc, sent: Span) -> Optional[tuple[str, str]]:

@@ -21,7 +21,8 @@ def scale_regex() -> str:
     """An optional scale word after a number ('bn' attached or spaced; single letters attached only)."""
     long_words = alternation(w for w in scales() if len(w) > 1)
     short = alternation(w for w in scales() if len(w) == 1)
-    return rf"(?:\s?(?:{long_words})|(?:{short}))(?![A-Za-z])"
+    return rf"(?:[\s-]?(?:{long_words})|(?:{short}))(?![A-Za-z])"  # '$2.9 billion', '$100-million', '$5bn', '$3m'
+
 
 
 @lru_cache(maxsize=1)

@@ -75,13 +75,24 @@ def org_canonical(text: str) -> str:
     name = _POSSESSIVE.sub("", name).strip()
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     heads = "|".join(ORG_HEADS)
+    name = re.sub(r"^[a-z]+['’]s\s+(?=[A-Z])", "", name)  # "the ministry's Trade Policy and Strategy Office"
     owner = re.match(rf"^[A-Z][\w .-]*?['’]s\s+(?=(?:\w+\s+){{0,3}}(?:{heads})\b)", name)
     if owner:
         name = name[owner.end():]
     cut = re.match(rf"^(?:[A-Z]\w+\s+)of\s+the\s+(?=(?:{heads})\b)", name)
     if cut:
         name = name[cut.end():]
-    return name.strip()
+    return _mission_name(name.strip())
+
+
+def _mission_name(name: str) -> str:
+    """'Japanese Embassy in Cambodia' -> 'Embassy of Japan in Cambodia': one name for a diplomatic mission."""
+    from .gazetteer import country_name, entry
+    m = re.match(r"^(?P<demonym>[A-Z][a-z]+) (?P<kind>Embassy|Consulate(?:-General| General)?) (?P<rest>(?:in|to) .+)$", name)
+    found = entry(m.group("demonym")) if m else None
+    if not found or found[1] != "demonym":
+        return name
+    return f"{m.group('kind')} of {country_name(found[0])} {m.group('rest')}"
 
 
 def has_org_head(text: str) -> bool:

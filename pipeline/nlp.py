@@ -58,6 +58,10 @@ def add_components(nlp: Language) -> Language:
     """Append the project's components (those registered) after the base model's pipes."""
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    from . import paragraphs  # noqa: F401  (registers news_paragraphs)
+    if "news_paragraphs" not in nlp.pipe_names:
+        before = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names), None)
+        nlp.add_pipe("news_paragraphs", before=before) if before else nlp.add_pipe("news_paragraphs", first=True)
     for factory in register_components():
         if factory not in nlp.pipe_names:
             nlp.add_pipe(factory, name=factory)

@@ -89,7 +89,7 @@ def apply_scale(value: Optional[float], scale: Optional[str]) -> Optional[float]
     """Multiply by the scale word's factor; None when the result is not a sane figure."""
     if value is None:
         return None
-    result = value * scales().get((scale or "").strip().lower().rstrip("."), 1.0)
+    result = value * scales().get((scale or "").strip(" \t\n-").lower().rstrip("."), 1.0)
     return result if abs(result) <= MAX_VALUE else None
 
 

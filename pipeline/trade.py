@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions as ext
+from . import gazetteer
 from .clauses import CountryMention, countries_in, group, other_country, sentence_period, sentence_source
 from .furniture import in_furniture
 from .fx import to_usd
@@ -23,11 +24,18 @@ LIST_MARKER = re.compile(r"\b(?:including|of which|with|such as|led by|mainly|co
 CONTINUATION = re.compile(r"^\s*(?:(?:In|By|During|For)\b[^,]{0,40},\s*)?(?:it|the figure|this|that|the value|the total)\s+"
                           r"(?:reached|rose|hit|stood|totall?ed|amounted|was|grew|fell|increased|decreased|jumped)\b", re.I)
 RANK = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|top|largest|biggest)"
-                  r"(?:[- ](?:biggest|largest|top))?\s+(?:export|import|trading|trade)\s+(?:destination|market|partner|source)", re.I)
+                  r"(?:[- ](?:biggest|largest|top))?\s+(?P<what>(?:export|import|trading|trade)\s+(?:destination|market|partner|source)"
+                  r"|(?:foreign\s+)?investor|(?:ODA|aid|development)\s+(?:provider|donor|partner)|donor)", re.I)
+RANK_FLOWS = {"export": ("export", "bilateral"), "import": ("import", "bilateral"), "trading": ("bilateral", "export", "import"),
+              "trade": ("bilateral", "export", "import"), "investor": ("investment",), "foreign": ("investment",),
+              "oda": ("aid",), "aid": ("aid",), "development": ("aid",), "donor": ("aid",)}
+TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:target|goal)s?\b", re.I)
 ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1)}
 SHARE_BEFORE = re.compile(r"\b(?:accounting for|accounted for|accounts for|account for|share of|making up|made up|makes up|represent(?:ing|ed|s)?)\b[^.;]{0,25}$", re.I)
 SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:market|total|all|its|overall|financing|global)|(?:of\s+the\s+)?market share|share)\b", re.I)
 NOT_GOODS = re.compile(r"^(?:a|an|the|its|their|this|that)\b|\b(?:total|capital|growth|annual|value|share|rate|increase|figure|year|period)\b", re.I)
+JOINER = re.compile(r"(?:to|at|of|by|from|reaching|reached|worth|valued at|totall?ing|and)?", re.I)
+COPULA = re.compile(r"^\s*(?:is|was|remains|remained|became|has become|has been|stays|stayed)\s+(?:now\s+|still\s+|also\s+|again\s+)?$", re.I)
 WORLD = re.compile(r"\b(?:total|overall|global|worldwide)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -45,13 +53,32 @@ def change_words() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def exclusion_regex() -> re.Pattern:
-    phrases = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason"))]
+    """Words right before a money figure that make it a target, forecast, cost or company figure."""
+    phrases = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason")) if r["reason"] != "intent"]
     return re.compile(rf"\b(?:{alternation(phrases)})\s+(?:(?:of|at|about|around|nearly|some|over|more than|the|a|an)\s+)*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def intent_regex() -> re.Pattern:
+    """A plan or aim earlier in the clause, then 'to' right before the figure: 'aims to lift exports ... to $40 billion'."""
+    words = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason")) if r["reason"] == "intent"]
+    return re.compile(rf"\b(?:{alternation(words)})\b[^.;:]*\bto\s+(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+|at least\s+)?$", re.I)
+
+
+FUTURE_YEAR_AFTER = re.compile(r"^\s*(?:by|in|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
 def excluded(doc: Doc, span: Span) -> bool:
-    """A target, forecast, cost or company figure rather than a reported flow."""
-    return bool(exclusion_regex().search(text_of(doc)[max(0, span.start_char - 40):span.start_char]))
+    """A target, forecast, cost or company figure rather than a reported flow ('by 2025' after a later year, too)."""
+    text = text_of(doc)
+    if exclusion_regex().search(text[max(0, span.start_char - 40):span.start_char]) or TARGET_AFTER.match(text[span.end_char:span.end_char + 30]):
+        return True
+    clause_start = max(span.sent.start_char, span.start_char - 160)
+    if intent_regex().search(text[clause_start:span.start_char]):
+        return True
+    later = FUTURE_YEAR_AFTER.match(text[span.end_char:span.end_char + 30])
+    ref = doc._.reference_date
+    return bool(later and ref and int(later.group("year")) > ref.year)
 
 
 def change_sign(before: str) -> Optional[int]:
@@ -88,7 +115,7 @@ def collect(doc: Doc, amounts: list[Span], pcts: list[Span], *, list_item: bool 
     """Pick the flow's figures: the amount reached ('to $X' first), growth and share percentages."""
     figs = Figures()
     usable = [a for a in amounts if not excluded(doc, a) and not re.search(r"\bfrom\s+$", text_of(doc)[max(0, a.start_char - 6):a.start_char])]
-    reached = [a for a in usable if re.search(r"\b(?:to|at|of|reached|reaching|hit|totall?ing)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+)?$",
+    reached = [a for a in usable if re.search(r"\b(?:to|at|of|reached|reaching|hit|totall?ing|worth|valued at)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+)?$",
                                                text_of(doc)[max(0, a.start_char - 20):a.start_char])]
     figs.amount = (reached or usable or [None])[0]
     for p in pcts:
@@ -111,6 +138,8 @@ class Context:
     partner: str = ""
     period: Optional[tuple] = None
     source: str = ""
+    direction: tuple = ()  # (reporter, partner) of the last export or import flow
+    day: Optional[tuple] = None  # the last day-level date (an aid pledge's date when no period is given)
     seen: set = field(default_factory=set)
 
 
@@ -140,6 +169,10 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
     else:  # aid
         reporter = _first(before, ("", "poss")) or norp
         partner = _first(mentions, ("to", "for", "help", "in"), reporter)
+    if flow in ("investment", "aid"):
+        reporter, partner = _is_partners(doc, before) or (reporter, partner)
+    if flow in ("export", "import") and not reporter and ctx.direction and ctx.direction[1] != reporter:
+        reporter, partner = ctx.direction[0], partner or ctx.direction[1]
     if WORLD.search(text_of(doc)[max(0, trigger_start - 20):trigger_start]) and not partner:
         partner = "WLD"
     reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
@@ -147,8 +180,17 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
     return reporter, partner
 
 
-def rank_of(text: str) -> Optional[int]:
-    m = RANK.search(text)
+def _is_partners(doc: Doc, before: list[CountryMention]) -> Optional[tuple[str, str]]:
+    """'Japan is Vietnam's third largest investor': the subject invests in (or gives to) the possessor."""
+    for a, b in zip(before, before[1:]):
+        if a.role == "" and b.role == "poss" and a.code != b.code and COPULA.match(text_of(doc)[a.end:b.start]):
+            return a.code, b.code
+    return None
+
+
+def rank_of(text: str, flow: str = "") -> Optional[int]:
+    """4 for 'fourth biggest export destination' (only a rank whose noun fits the flow, when one is given)."""
+    m = next((m for m in RANK.finditer(text) if not flow or flow in RANK_FLOWS.get(m.group("what").split()[0].lower(), ())), None)
     if not m:
         return None
     word = m.group("ord").lower()
@@ -164,6 +206,8 @@ def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]
         gap = text_of(doc)[cursor:f.start_char]
         name = re.sub(r"^[\s,;]*(?:and\s+)?", "", gap)
         name = re.sub(r"(?:\s*\b(?:" + "|".join(change_words()) + r")\b(?:\s+by)?)+\s*[,;]?\s*$", "", name, flags=re.I).strip(" ,;")
+        if JOINER.fullmatch(name):
+            name = ""
         if name and (re.search(r"\d", name) or len(name.split()) > 6 or NOT_GOODS.search(name)):
             break
         if name:
@@ -174,12 +218,39 @@ def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]
     return [i for i in items if i[0]]
 
 
+def subject_commodity(doc: Doc, trigger_start: int) -> str:
+    """'Durian exports', 'Vietnam's rice exports', 'rubber shipments': goods named right before the trigger word."""
+    head = next((t for t in doc.char_span(trigger_start, trigger_start + 1, alignment_mode="expand") or []), None)
+    if head is None:
+        return ""
+    words, i = [], head.i - 1
+    while i >= max(0, head.i - 4) and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not gazetteer.entry(doc[i].text) \
+            and doc[i].ent_type_ not in ("GPE", "ORG") and doc[i].is_alpha and doc[i].sent == head.sent:
+        words.insert(0, doc[i].text)
+        i -= 1
+    for k in range(len(words)):  # the longest known name ending right before the trigger
+        name = normalise_commodity(" ".join(words[k:]))
+        if name and hs_code(name) is not None:
+            return name
+    return ""
+
+
+def _is_list(doc: Doc, seg_start: int, marker: re.Match, end: int, amounts: list[Span], pcts: list[Span]) -> bool:
+    """A commodity list with figures of its own; 'mainly machinery, grew 3% to $35bn' describes the total instead."""
+    items = _items(doc, marker.end(), end, amounts, pcts)
+    if len(items) >= 2:
+        return True
+    total_has_figures = any(seg_start <= f.start_char < marker.start() for f in amounts + pcts)
+    return bool(items) and total_has_figures
+
+
 def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], figs: Figures, ctx: Context,
             commodity: str = "", rank: Optional[int] = None) -> Optional[TradeRecord]:
     reporter, partner = who
     if figs.empty() or not reporter or not partner or reporter == partner:
         return None
-    period, period_span = ctx.period if ctx.period else (None, None)
+    carried = ctx.period or (ctx.day if flow == "aid" else None)  # aid: the day it was pledged or signed
+    period, period_span = carried if carried else (None, None)
     amount = figs.amount._.value if figs.amount is not None else None
     on = (period.end if period and period.end else doc._.reference_date)
     return TradeRecord(
@@ -201,41 +272,64 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     if not hits and ctx.flow and CONTINUATION.match(sent.text):
         hits = [(sent.start_char, ctx.flow)]
     found = sentence_period(doc, sent)
-    if found:
+    if found and (hits or found[0].granularity != "day"):
         ctx.period = found
+    if found and found[0].granularity == "day":
+        ctx.day = found
     if not hits:
         ctx.flow = ""
         return []
     ctx.source = sentence_source(doc, sent) or ctx.source
     amounts, pcts, mentions = group(doc, ext.AMOUNTS, sent), group(doc, ext.PERCENTAGES, sent), countries_in(doc, sent)
     records = []
-    segments = _segments(hits, sent.end_char)
+    segments = _segments([(start, flow, subject_commodity(doc, start)) for start, flow in hits], sent.end_char)
     for flow, start, end in segments:
         seg_start = sent.start_char if start == segments[0][1] else start
         marker = LIST_MARKER.search(text_of(doc), start, end)
-        main_end = marker.start() if marker and _items(doc, marker.end(), end, amounts, pcts) else end
+        main_end = marker.start() if marker and _is_list(doc, seg_start, marker, end, amounts, pcts) else end
         figs = collect(doc, [a for a in amounts if seg_start <= a.start_char < main_end], [p for p in pcts if seg_start <= p.start_char < main_end])
         who = parties(doc, flow, mentions, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
-        records.append(_record(doc, sent, sid, flow, who, figs, ctx, rank=rank_of(text_of(doc)[seg_start:main_end])))
+        rank = rank_of(text_of(doc)[seg_start:main_end], flow) or rank_of(text_of(doc)[sent.start_char:seg_start], flow)
+        records.append(_record(doc, sent, sid, flow, who, figs, ctx, commodity=subject_commodity(doc, start), rank=rank))
         if main_end < end:
             for name, item_amounts, item_pcts in _items(doc, marker.end(), end, amounts, pcts):
                 records.append(_record(doc, sent, sid, flow, who, collect(doc, item_amounts, item_pcts, list_item=True), ctx, commodity=name))
         ctx.flow, (ctx.reporter, ctx.partner) = flow, who
+        if flow in ("export", "import") and all(who):
+            ctx.direction = who
     return [r for r in records if r is not None]
 
 
-def _segments(hits: list[tuple[int, str]], end: int) -> list[tuple[str, int, int]]:
-    """Split a sentence at its triggers; neighbouring triggers of the same flow share one segment."""
+def _segments(hits: list[tuple[int, str, str]], end: int) -> list[tuple[str, int, int]]:
+    """Split a sentence at its triggers; neighbouring triggers of the same flow and goods share one segment
+    ('Durian exports were worth $2.9bn, while rubber shipments fell' is two)."""
     merged: list[list] = []
-    for start, flow in hits:
-        if merged and merged[-1][0] == flow:
+    for start, flow, goods in hits:
+        if merged and merged[-1][0] == flow and (not goods or goods == merged[-1][2]):
             continue
-        merged.append([flow, start])
-    return [(flow, start, merged[i + 1][1] if i + 1 < len(merged) else end) for i, (flow, start) in enumerate(merged)]
+        merged.append([flow, start, goods])
+    return [(flow, start, merged[i + 1][1] if i + 1 < len(merged) else end) for i, (flow, start, _) in enumerate(merged)]
 
 
 def _key(r: TradeRecord) -> tuple:
     return (r.flow, r.reporter, r.partner, r.commodity, r.value, r.change_pct if r.value is None else None)
+
+
+def in_headline(doc: Doc, sent_start: int, evidence: str) -> bool:
+    """Whether a record comes from a headline line: a short first line without closing punctuation."""
+    text = text_of(doc)
+    line_end = text.find("\n", sent_start)
+    line = text[sent_start:line_end if line_end != -1 else len(text)].strip()
+    return bool(line) and len(line) < 160 and not re.search(r"[.!?\"”’)]$", line) and evidence.startswith(line[:20])
+
+
+def _without_headlines(doc: Doc, records: list[TradeRecord]) -> list[TradeRecord]:
+    """A headline restates the story: its flow is dropped when the body reports the same flow."""
+    sents = list(doc.sents)
+    body = {(r.flow, frozenset((r.reporter, r.partner)), r.commodity) for r in records
+            if not in_headline(doc, sents[r.sentence_id].start_char, r.evidence)}
+    return [r for r in records if not in_headline(doc, sents[r.sentence_id].start_char, r.evidence)
+            or (r.flow, frozenset((r.reporter, r.partner)), r.commodity) not in body]
 
 
 @Language.factory("news_trade")
@@ -255,5 +349,5 @@ class TradeRecordFinder:
                 if _key(record) not in ctx.seen:
                     ctx.seen.add(_key(record))
                     records.append(record)
-        doc._.trade_records = records
+        doc._.trade_records = _without_headlines(doc, records)
         return doc

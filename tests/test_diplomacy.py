@@ -21,6 +21,7 @@ def events(nlp, text, published=date(2022, 4, 25)):
     ("The Philippine President thanked Japan for its support.", "praise", {"PHL", "JPN"}),
     ("Cambodia asked Hungary to provide trade preferences.", "request", {"KHM", "HUN"}),
     ("Two Japanese navy ships completed a port call in Vietnam.", "military_cooperation", {"JPN", "VNM"}),
+    ("Indonesia's Trade Minister Zulkifli Hasan spoke after meeting his Indian counterpart Piyush Goyal in New Delhi.", "meeting", {"IDN", "IND"}),
 ])
 def test_diplomacy_event_types(nlp, text, etype, pair):
     got = events(nlp, text)
@@ -38,3 +39,20 @@ def test_diplomacy_date_and_place_and_detail(nlp):
 
 def test_diplomacy_no_event_without_trigger(nlp):
     assert events(nlp, "Rice prices in Thailand and Vietnam were stable in March.").empty
+
+
+def test_diplomacy_visit_destination_is_the_place(nlp):
+    got = events(nlp, "Chinese Foreign Minister Wang Yi pledged more aid to Laos during a visit to Vientiane on Wednesday.",
+                 published=date(2024, 1, 11))
+    assert set(got.location) == {"Vientiane"} and set(got.date_start) == {"2024-01-10"}
+
+
+def test_diplomacy_future_date_is_not_the_event_date(nlp):
+    got = events(nlp, "Kishida thanked Vietnam for its support and invited Nguyen Phu Trong to visit Japan next year.",
+                 published=date(2023, 11, 28))
+    assert not got.empty and not (got.date_start.fillna("") >= "2024-01-01").any()
+
+
+def test_diplomacy_place_used_as_modifier_is_not_the_location(nlp):
+    got = events(nlp, "Japan will continue to cooperate with Cambodia in the Myanmar issue.")
+    assert "Myanmar" not in set(got.location)

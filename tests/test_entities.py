@@ -20,6 +20,12 @@ def ents(nlp, text):
     ("Việt Nam and Cambodia signed deals. Trade with Viet Nam grew.", {("GPE", "Vietnam", "VNM")}),
     ("Japan pledged aid to Cambodia. Japan and Cambodia are friends. Tokyo thanked the Kingdom for its support.",
      {("GPE", "Cambodia", "KHM")}),
+    ("The Ministry of Foreign Affairs and International Cooperation said in a statement on Monday.",
+     {("ORG", "Ministry of Foreign Affairs and International Cooperation", "")}),
+    ("A statement on the Facebook page of the Japanese Embassy in Cambodia said so.", {("ORG", "Embassy of Japan in Cambodia", "JPN")}),
+    ("said Thong Mengdavid of the Mekong Centre for Strategic Studies.", {("ORG", "Mekong Centre for Strategic Studies", "")}),
+    ("The Ministry of Commerce and JETRO signed the plan.", {("ORG", "Ministry of Commerce", ""), ("ORG", "Japan External Trade Organization", "JPN")}),
+    ("Nguyen Phu Trong held talks with Kishida. Kishida invited Trong to visit Japan.", {("PERSON", "Nguyen Phu Trong", "")}),
 ])
 def test_entities_expected_present(nlp, text, expected):
     assert expected <= ents(nlp, text)
@@ -41,3 +47,8 @@ def test_entities_standin_resolves_even_when_another_country_leads(nlp):
     doc = nlp("Japan and Japan's investors praised Cambodia. Japan said the Kingdom had grown fast.")
     kingdom = [e for e in doc.ents if e.text.endswith("Kingdom")]
     assert kingdom and all(e._.country == "KHM" and e._.canonical == "Cambodia" for e in kingdom)
+
+
+def test_entities_a_name_part_is_the_person(nlp):
+    doc = nlp("Nguyen Phu Trong held talks with Kishida. Kishida invited Trong to visit Japan.")
+    assert [e.label_ for e in doc.ents if e.text == "Trong"] == ["PERSON"]

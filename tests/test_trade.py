@@ -29,6 +29,17 @@ def keyset(df):
     ("Chinese investment in Laos totalled $1.2 billion last year.", {("investment", "CHN", "LAO", "", 1.2e9, None)}),
     # aid pledge
     ("Japan pledged $6.3 million in emergency assistance to help the Philippines recover.", {("aid", "JPN", "PHL", "", 6.3e6, None)}),
+    # Philippine press: a hyphenated scale
+    ("The United States pledged $100-million in foreign military financing to the Philippines.", {("aid", "USA", "PHL", "", 1e8, None)}),
+    # a copula names the investor: 'A is B's third largest investor'
+    ("Japan is Vietnam's third largest investor, with total registered capital of $71.7 billion.",
+     {("investment", "JPN", "VNM", "", 71.7e9, None)}),
+    # goods named before the trigger, two flows in one sentence
+    ("Thailand's durian exports to China were worth $2.9 billion, up 68 percent, while rubber shipments fell 15.2 percent to $1.1 billion.",
+     {("export", "THA", "CHN", "durian", 2.9e9, 68.0), ("export", "THA", "CHN", "rubber", 1.1e9, -15.2)}),
+    # 'mainly X and Y' describes the total: no commodity records
+    ("Laos' exports to China, mainly potash, rubber and bananas, rose 31 percent to $3.2 billion.",
+     {("export", "LAO", "CHN", "", 3.2e9, 31.0)}),
 ])
 def test_trade_flows(nlp, text, expected):
     assert expected <= keyset(records(nlp, text))
@@ -45,6 +56,32 @@ def test_trade_commodity_list_gives_one_record_per_commodity(nlp):
 def test_trade_targets_are_not_records(nlp):
     got = records(nlp, "Two-way trade between Vietnam and Cambodia reached $5.2 billion in 2019, surpassing the target of $5 billion.")
     assert list(got.value) == [5.2e9]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry aims to lift exports to China to $40 billion this year.",
+    "Indonesia and India are committed to raising bilateral trade to $50 billion by 2025.",
+    "Indonesia, India eye $50 billion trade target",
+    "The two countries agreed to push two-way trade to $10 billion.",
+])
+def test_trade_aims_and_targets_are_not_records(nlp, text):
+    assert records(nlp, text, published=date(2023, 3, 17)).value.dropna().empty
+
+
+def test_trade_headline_restating_the_body_is_dropped(nlp):
+    text = ("Thai exports to China jump 12% in first half\n\n"
+            "Thailand's exports to China rose 12.4 percent year-on-year to $18.6 billion in the first half of 2023, the ministry said.")
+    got = records(nlp, text, published=date(2023, 7, 25))
+    assert list(zip(got.flow, got.change_pct)) == [("export", 12.4)]
+
+
+def test_trade_reporter_carried_from_the_last_directional_flow(nlp):
+    text = ("Thailand's exports to China rose 12.4 percent to $18.6 billion in the first half of 2023. "
+            "China remained Thailand's largest trading partner, with bilateral trade reaching $52.3 billion. "
+            "Durian exports alone were worth $2.9 billion.")
+    got = records(nlp, text, published=date(2023, 7, 25))
+    durian = got[got.commodity == "durian"].iloc[0]
+    assert (durian.reporter, durian.partner, durian.period_start) == ("THA", "CHN", "2023-01-01")
 
 
 def test_trade_period_and_rank_and_share(nlp):
