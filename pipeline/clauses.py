@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -14,7 +14,8 @@ from .doc_index import cached, spans_in, text_of
 from .furniture import in_furniture
 from .values import DateValue
 
-COMPARISON = re.compile(r"(?:compared (?:to|with)|from|than|over|against|versus|vs\.?|since)\s+(?:the\s+)?$", re.I)
+COMPARISON = re.compile(r"(?:compared (?:to|with)|from|than|over|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 SOURCE_BEFORE = re.compile(r"(?:according to|data (?:from|of)|figures (?:from|of)|statistics (?:from|of)|report(?:ed)? by|trade data of)\s+(?:the\s+)?(?:\w+['’]s\s+)?$", re.I)
 SOURCE_AFTER = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(?:reported|said|showed|shows|data|figures|statistics|announced)\b", re.I)
 
@@ -55,10 +56,22 @@ def _role(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s")
+
+
+def dateline_end(sent: Span) -> int:
+    """Where a dateline opening the sentence ends ('MANILA, Philippines — ', 'SEOUL, June 23 (Yonhap) -- '), else its start."""
+    m = DATELINE.match(sent.text)
+    return sent.start_char + m.end() if m else sent.start_char
+
+
 def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
-    """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one), in order."""
-    out = []
+    """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one), in order;
+    a dateline's place ('MANILA, Philippines — ') is where the story was filed, not a party."""
+    out, body = [], dateline_end(sent)
     for ent in sent_ents(doc, sent):
+        if ent.start_char < body:
+            continue
         code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") else None
         if code is None and ent.label_ in ("GPE", "NORP"):
             code = lookup(ent.text, doc._.country_ranking or doc._.doc_country)
@@ -90,8 +103,14 @@ def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
         v = span._.value
         if v is None or v.type != "date" or v.start is None:
             continue
-        if COMPARISON.search(text_of(doc)[max(0, span.start_char - 20):span.start_char]) or span.text.lower().startswith("the same"):
+        before = text_of(doc)[max(0, span.start_char - 20):span.start_char]
+        if COMPARISON.search(before) or span.text.lower().startswith("the same"):
             continue
+        if SINCE.search(before):  # 'since 2016': from then to the article's date
+            ref = doc._.reference_date
+            if ref is None or ref < v.start:
+                continue
+            return replace(v, end=ref, granularity="range"), span
         return v, span
     return None
 

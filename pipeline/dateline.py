@@ -67,3 +67,16 @@ def find_dateline(text: str, *, year_hint: Optional[int] = None) -> Optional[dat
         if m:
             return _make(year_hint, _month(m), int(m.group("day")))
     return None
+
+
+PLACE_LINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s", re.M)
+
+
+def dateline_country(text: str) -> Optional[str]:
+    """ISO3 of the capital an article was filed from ('DHAKA -- ', 'KUALA LUMPUR: '), when its head has a dateline."""
+    from .gazetteer import entry
+    for m in PLACE_LINE.finditer(text[:HEAD_CHARS]):
+        found = entry(m.group("place").strip())
+        if found and found[1] in ("capital", "name"):
+            return found[0]
+    return None

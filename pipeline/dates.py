@@ -11,10 +11,11 @@ from spacy.tokens import Doc
 
 from . import extensions as ext
 from .calendar_words import words
+from .dateline import dateline_country
 from .figures import add_spans
 from .numbers import alternation, word_number_regex
 from .periods import resolve
-from .resources import ResourceError, read_jsonl
+from .resources import ResourceError, read_csv, read_jsonl
 from .values import DateValue
 from .doc_index import text_of
 
@@ -102,12 +103,21 @@ def _with_year(d: date, year: int) -> Optional[date]:
         return None
 
 
-def _resolved(text: str, reference: Optional[date], blocked: tuple) -> list[tuple[int, int, DateValue]]:
+@lru_cache(maxsize=1)
+def fiscal_years() -> dict[str, tuple[str, str]]:
+    """ISO3 -> (start month, named_by) from models/lexicons/fiscal_years.csv."""
+    return {r["iso3"]: (r["start_month"], r["named_by"]) for r in read_csv("lexicons/fiscal_years.csv", ("iso3", "start_month", "named_by"))}
+
+
+def _resolved(text: str, reference: Optional[date], blocked: tuple, country: Optional[str] = None) -> list[tuple[int, int, DateValue]]:
     """Every grammar match resolved, in text order ('the same period last year' sees the period before it)."""
     out, previous = [], None
+    fiscal = fiscal_years().get(country or "")
     for start, end, rule, groups in candidates(text):
         if any(start < e and s < end for s, e in blocked):
             continue
+        if fiscal and groups.get("fiscal"):
+            groups = dict(groups, _fiscal_start=fiscal[0], _fiscal_named_by=fiscal[1])
         value = resolve(rule, groups, reference, previous)
         if value is None:
             continue
@@ -117,9 +127,10 @@ def _resolved(text: str, reference: Optional[date], blocked: tuple) -> list[tupl
     return out
 
 
-def find_dates(text: str, reference: Optional[date], *, blocked: tuple = ()) -> Iterator[tuple[int, int, DateValue]]:
-    """(start, end, DateValue) of every date, period and duration; `blocked` spans (money, percent) are skipped."""
-    found = _resolved(text, reference, blocked)
+def find_dates(text: str, reference: Optional[date], *, blocked: tuple = (), country: Optional[str] = None) -> Iterator[tuple[int, int, DateValue]]:
+    """(start, end, DateValue) of every date, period and duration; `blocked` spans (money, percent) are skipped;
+    `country` (the article's) decides what its fiscal years are."""
+    found = _resolved(text, reference, blocked, country)
     i = 0
     while i < len(found):
         joined = _joined(text, found[i], found[i + 1]) if i + 1 < len(found) else None
@@ -142,5 +153,6 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         blocked = tuple((s.start_char, s.end_char) for g in (ext.AMOUNTS, ext.PERCENTAGES) if g in doc.spans
                         for s in doc.spans[g])
-        add_spans(doc, ext.DATES, list(find_dates(text_of(doc), doc._.reference_date, blocked=blocked)))
+        home = dateline_country(text_of(doc)) or doc._.doc_country  # whose fiscal year: where the story was filed
+        add_spans(doc, ext.DATES, list(find_dates(text_of(doc), doc._.reference_date, blocked=blocked, country=home)))
         return doc

@@ -45,8 +45,9 @@ def event_date(doc: Doc, sent: Span, default: Optional[tuple[DateValue, Span]]) 
     for span in group(doc, ext.DATES, sent):
         v = span._.value
         if v and v.type == "date" and v.start and v.granularity in ("day", "week", "month", "year", "decade", "range") \
-                and not (ref and v.start > ref):  # 'invited him to visit next year': the invitation is not next year
-            return v, span
+                and not (ref and v.start > ref) \
+                and not re.search(r"\bsince\s+(?:the\s+)?$", text_of(doc)[max(0, span.start_char - 12):span.start_char]):
+            return v, span  # not 'invited him to visit next year' (the future) nor 'since 2016' (a stretch of time)
     return default
 
 

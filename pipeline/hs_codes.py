@@ -42,8 +42,9 @@ def is_commodity(text: str) -> bool:
 def hs_code(text: str) -> Optional[str]:
     """HS code of a commodity ('' for known goods without one), None when the words are not known goods."""
     name = normalise_commodity(text)
-    if name in aliases():
-        return aliases()[name]
+    for form in (name, name + "s", name[:-1] if name.endswith("s") else name):  # 'garment' / 'garments'
+        if form in aliases():
+            return aliases()[form]
     words = name.split()
     for k in range(1, len(words)):  # 'processed cashew nuts' -> 'cashew nuts'
         tail = " ".join(words[k:])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
@@ -89,8 +90,10 @@ def apply_scale(value: Optional[float], scale: Optional[str]) -> Optional[float]
     """Multiply by the scale word's factor; None when the result is not a sane figure."""
     if value is None:
         return None
-    result = value * scales().get((scale or "").strip(" \t\n-").lower().rstrip("."), 1.0)
-    return result if abs(result) <= MAX_VALUE else None
+    factor = scales().get((scale or "").strip(" \t\n-").lower().rstrip("."), 1.0)
+    if abs(value) * factor > MAX_VALUE:
+        return None
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))  # 16.15 billion is 16150000000, not ...999.998
 
 
 def qualifier_before(text_before: str) -> tuple[str, int]:

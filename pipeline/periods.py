@@ -401,7 +401,21 @@ def month_rel(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
 
 def year(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
     y = int(g["year"])
+    if g.get("fiscal") and g.get("_fiscal_start") and not g.get("part"):  # 'FY2023' in a country with its own fiscal year
+        start_month = int(g["_fiscal_start"])
+        first = y - 1 if g.get("_fiscal_named_by") == "end" else y
+        return _date(date(first, start_month, 1), month_end(*add_months(date(first, start_month, 1), 11)), "range")
     return _with_part(date(y, 1, 1), date(y, 12, 31), g, "year", False)
+
+
+def fiscal_range(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'fiscal year 2021-22': twelve months from the country's fiscal start in the first year (April by default)."""
+    y1, raw = int(g["y1"]), g["y2"]
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if y2 != y1 + 1:
+        return year_range({"y1": g["y1"], "y2": g["y2"]}, ref)
+    start_month = int(g.get("_fiscal_start") or 4)
+    return _date(date(y1, start_month, 1), month_end(*add_months(date(y1, start_month, 1), 11)), "range")
 
 
 def year_range(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
@@ -560,7 +574,7 @@ RESOLVERS: dict[str, Callable[..., Optional[DateValue]]] = {
     "duration_adj": duration, "duration": duration, "numeric_day": numeric_day, "day_range": day_range,
     "date_range": day_range, "numeric_range": numeric_range, "offset": offset, "part_of_unit": part_of_unit,
     "nth_week": nth_week, "week_of": week_of, "week_weekday": week_weekday, "century": century,
-    "quarters_span": quarters_span, "weekend": weekend, "day_of_month": day_of_month, "weekday_day": weekday_day,
+    "quarters_span": quarters_span, "fiscal_range": fiscal_range, "weekend": weekend, "day_of_month": day_of_month, "weekday_day": weekday_day,
     "iso_week": iso_week, "after_next": after_next,
 }
 

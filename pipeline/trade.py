@@ -25,18 +25,19 @@ CONTINUATION = re.compile(r"^\s*(?:(?:In|By|During|For)\b[^,]{0,40},\s*)?(?:it|t
                           r"(?:reached|rose|hit|stood|totall?ed|amounted|was|grew|fell|increased|decreased|jumped)\b", re.I)
 RANK = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|top|largest|biggest)"
                   r"(?:[- ](?:biggest|largest|top))?\s+(?P<what>(?:export|import|trading|trade)\s+(?:destination|market|partner|source)"
-                  r"|(?:foreign\s+)?investor|(?:ODA|aid|development)\s+(?:provider|donor|partner)|donor)", re.I)
+                  r"|(?:foreign\s+)?investor|(?:ODA|aid|development)\s+(?:provider|donor|partner)|donor"
+                  r"|source\s+of\s+(?:foreign\s+(?:direct\s+)?)?investment|source\s+of\s+(?:FDI|ODA|official development assistance|aid))", re.I)
 RANK_FLOWS = {"export": ("export", "bilateral"), "import": ("import", "bilateral"), "trading": ("bilateral", "export", "import"),
               "trade": ("bilateral", "export", "import"), "investor": ("investment",), "foreign": ("investment",),
-              "oda": ("aid",), "aid": ("aid",), "development": ("aid",), "donor": ("aid",)}
-TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:target|goal)s?\b", re.I)
+              "oda": ("aid",), "aid": ("aid",), "development": ("aid",), "donor": ("aid",), "source": ("investment", "aid")}
+TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:target|goal|mark|threshold|milestone)s?\b", re.I)
 ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1)}
 SHARE_BEFORE = re.compile(r"\b(?:accounting for|accounted for|accounts for|account for|share of|making up|made up|makes up|represent(?:ing|ed|s)?)\b[^.;]{0,25}$", re.I)
 SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:market|total|all|its|overall|financing|global)|(?:of\s+the\s+)?market share|share)\b", re.I)
 NOT_GOODS = re.compile(r"^(?:a|an|the|its|their|this|that)\b|\b(?:total|capital|growth|annual|value|share|rate|increase|figure|year|period)\b", re.I)
 JOINER = re.compile(r"(?:to|at|of|by|from|reaching|reached|worth|valued at|totall?ing|and)?", re.I)
 COPULA = re.compile(r"^\s*(?:is|was|remains|remained|became|has become|has been|stays|stayed)\s+(?:now\s+|still\s+|also\s+|again\s+)?$", re.I)
-WORLD = re.compile(r"\b(?:total|overall|global|worldwide)\s+(?:\w+\s+)?$", re.I)
+WORLD = re.compile(r"\b(?:total|overall|global|worldwide)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +154,9 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
     norp = next((m.code for m in before[::-1] if m.label == "NORP"), "")
     if flow == "bilateral":
         codes = list(dict.fromkeys(m.code for m in mentions))
+        if len(codes) == 1 and WORLD.search(text_of(doc)[max(0, trigger_start - 40):trigger_start]):
+            return codes[0], "WLD"  # 'Thailand's total border and transit trade'
+
         pair = codes[:2] if len(codes) >= 2 else codes + [c for c in (ctx.reporter, ctx.partner) if c and c not in codes]
         reporter = pair[0] if pair else (doc._.doc_country or "")
         partner = pair[1] if len(pair) > 1 else other_country(doc, reporter) or ""
@@ -178,6 +182,18 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
     reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
     partner = partner or (ctx.partner if ctx.partner and ctx.partner != reporter else "") or other_country(doc, reporter) or ""
     return reporter, partner
+
+
+def _segment_mentions(doc: Doc, mentions: list[CountryMention], trigger: int, end: int, *, first: bool) -> list[CountryMention]:
+    """The countries of one flow in a sentence with several: those after its trigger up to the next, and before it
+    either anything (the first flow) or only its own modifiers ('…, while Thailand's imports from Japan')."""
+    out = []
+    for m in mentions:
+        if trigger <= m.start < end:
+            out.append(m)
+        elif m.end <= trigger and (first or re.fullmatch(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}", text_of(doc)[m.end:trigger])):
+            out.append(m)
+    return out
 
 
 def _is_partners(doc: Doc, before: list[CountryMention]) -> Optional[tuple[str, str]]:
@@ -288,7 +304,8 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
         marker = LIST_MARKER.search(text_of(doc), start, end)
         main_end = marker.start() if marker and _is_list(doc, seg_start, marker, end, amounts, pcts) else end
         figs = collect(doc, [a for a in amounts if seg_start <= a.start_char < main_end], [p for p in pcts if seg_start <= p.start_char < main_end])
-        who = parties(doc, flow, mentions, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
+        own = _segment_mentions(doc, mentions, start, end, first=seg_start == sent.start_char)
+        who = parties(doc, flow, own, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
         rank = rank_of(text_of(doc)[seg_start:main_end], flow) or rank_of(text_of(doc)[sent.start_char:seg_start], flow)
         records.append(_record(doc, sent, sid, flow, who, figs, ctx, commodity=subject_commodity(doc, start), rank=rank))
         if main_end < end:
@@ -345,9 +362,11 @@ class TradeRecordFinder:
         for sid, sent in enumerate(doc.sents):
             if in_furniture(doc, sent.start_char):
                 break
-            for record in sentence_records(doc, sent, sid, ctx):
-                if _key(record) not in ctx.seen:
-                    ctx.seen.add(_key(record))
-                    records.append(record)
-        doc._.trade_records = _without_headlines(doc, records)
+            records += sentence_records(doc, sent, sid, ctx)
+        kept = []
+        for record in _without_headlines(doc, records):  # the same figure restated later is one record
+            if _key(record) not in ctx.seen:
+                ctx.seen.add(_key(record))
+                kept.append(record)
+        doc._.trade_records = kept
         return doc

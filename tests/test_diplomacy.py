@@ -21,6 +21,8 @@ def events(nlp, text, published=date(2022, 4, 25)):
     ("The Philippine President thanked Japan for its support.", "praise", {"PHL", "JPN"}),
     ("Cambodia asked Hungary to provide trade preferences.", "request", {"KHM", "HUN"}),
     ("Two Japanese navy ships completed a port call in Vietnam.", "military_cooperation", {"JPN", "VNM"}),
+    ("The two leaders witnessed the signing of 16 memorandums of understanding between South Korea and Vietnam.", "agreement", {"KOR", "VNM"}),
+    ("South Korea agreed to provide $2 billion in concessional loans to Vietnam.", "aid_pledge", {"KOR", "VNM"}),
     ("Indonesia's Trade Minister Zulkifli Hasan spoke after meeting his Indian counterpart Piyush Goyal in New Delhi.", "meeting", {"IDN", "IND"}),
 ])
 def test_diplomacy_event_types(nlp, text, etype, pair):

@@ -111,3 +111,15 @@ def test_periods_not_dates(text):
 def test_periods_never_raise(text):
     for s, e, _ in find_dates(text, D(2022, 4, 25)):
         assert 0 <= s < e <= len(text)
+
+
+@pytest.mark.parametrize("text,country,start,end", [
+    ("exports in fiscal year 2021-22", "BGD", D(2021, 7, 1), D(2022, 6, 30)),
+    ("the 2022-23 fiscal year", "IND", D(2022, 4, 1), D(2023, 3, 31)),
+    ("in FY2023 exports", "THA", D(2022, 10, 1), D(2023, 9, 30)),
+    ("in FY2023 exports", "JPN", D(2023, 4, 1), D(2024, 3, 31)),
+    ("in FY2023 exports", None, D(2023, 1, 1), D(2023, 12, 31)),
+])
+def test_periods_fiscal_years_follow_the_country(text, country, start, end):
+    (_, _, v), = [f for f in find_dates(text, D(2024, 1, 1), country=country)]
+    assert (v.start, v.end) == (start, end)

@@ -12,7 +12,7 @@ def records(nlp, text, published=date(2024, 3, 15)):
 
 
 def keyset(df):
-    return {(r.flow, r.reporter, r.partner, r.commodity or "", r.value_usd if r.value_usd == r.value_usd else None,
+    return {(r.flow, r.reporter, r.partner, r.commodity or "", r.value_usd if r.value_usd == r.value_usd and r.currency == "USD" else None,
              r.change_pct if r.change_pct == r.change_pct else None) for r in df.itertuples()}
 
 
@@ -37,6 +37,14 @@ def keyset(df):
     # goods named before the trigger, two flows in one sentence
     ("Thailand's durian exports to China were worth $2.9 billion, up 68 percent, while rubber shipments fell 15.2 percent to $1.1 billion.",
      {("export", "THA", "CHN", "durian", 2.9e9, 68.0), ("export", "THA", "CHN", "rubber", 1.1e9, -15.2)}),
+    # each flow of a sentence keeps its own countries; a NORP reporter
+    ("Thai exports to Myanmar dropped 28.6% to 16.8 billion baht, while imports from Myanmar plunged 48% to 5.7 billion baht.",
+     {("export", "THA", "MMR", "", None, -28.6), ("import", "THA", "MMR", "", None, -48.0)}),
+    # a dateline's place is not a party
+    ("MANILA, Philippines — Japan and the Philippines signed an exchange of notes for a ¥38.4-billion loan.",
+     {("aid", "JPN", "PHL", "", None, None)}),
+    # a country's total trade is with the world
+    ("Overall, Thailand's total border and transit trade grew 4.2% to 1.39 trillion baht.", {("bilateral", "THA", "WLD", "", None, 4.2)}),
     # 'mainly X and Y' describes the total: no commodity records
     ("Laos' exports to China, mainly potash, rubber and bananas, rose 31 percent to $3.2 billion.",
      {("export", "LAO", "CHN", "", 3.2e9, 31.0)}),
@@ -99,3 +107,21 @@ def test_trade_period_carried_from_previous_sentence(nlp):
     got = records(nlp, text, published=date(2021, 5, 7))
     assert set(zip(got.flow, got.period_start, got.period_end)) == {("bilateral", "2021-01-01", "2021-03-31"),
                                                                       ("export", "2021-01-01", "2021-03-31")}
+
+
+def test_trade_fiscal_year_of_the_filing_country(nlp):
+    text = ("DHAKA -- Bangladesh's exports to India crossed the $2 billion mark in fiscal year 2021-22, earning $1.99 billion, "
+            "according to the Export Promotion Bureau. India remained a major source of imports for India's neighbour Bangladesh.")
+    r = records(nlp, text, published=date(2022, 7, 10)).iloc[0]
+    assert (r.value, r.period_start, r.period_end) == (1.99e9, "2021-07-01", "2022-06-30")
+
+
+def test_trade_since_a_year_runs_to_the_article_date(nlp):
+    text = "Japan remains the Philippines' largest source of official development assistance, providing $15.9 billion in ODA loans since 2016."
+    r = records(nlp, text, published=date(2024, 2, 16)).iloc[0]
+    assert (r.flow, r.reporter, r.partner, r.period_start, r.period_end, r["rank"]) == ("aid", "JPN", "PHL", "2016-01-01", "2024-02-16", 1)
+
+
+def test_trade_values_are_exact_decimals(nlp):
+    r = records(nlp, "Bangladesh imported goods worth $16.15 billion from India in 2022.").iloc[0]
+    assert r.value == 16150000000.0
