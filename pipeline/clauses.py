@@ -138,7 +138,10 @@ def person_names(sent: Span) -> list[str]:
 def acting_countries(doc: Doc, sent: Span) -> list[str]:
     """Countries of every actor in a sentence (places, demonyms, persons and bodies acting for one), in order."""
     codes: list[str] = []
+    body = dateline_end(sent)
     for ent in sent_ents(doc, sent):
+        if ent.start_char < body:  # 'JAKARTA, Jakarta Post -- ': where the story was filed
+            continue
         code = ent._.country or (country_of(ent) if ent.label_ in ("ORG",) else None)
         if code and code not in codes and code not in ("WLD",):
             codes.append(code)

@@ -116,7 +116,7 @@ def _resolved(text: str, reference: Optional[date], blocked: tuple, country: Opt
     for start, end, rule, groups in candidates(text):
         if any(start < e and s < end for s, e in blocked):
             continue
-        if fiscal and groups.get("fiscal"):
+        if fiscal and (groups.get("fiscal") or (rule == "year_range" and fiscal[0] != "1")):
             groups = dict(groups, _fiscal_start=fiscal[0], _fiscal_named_by=fiscal[1])
         value = resolve(rule, groups, reference, previous)
         if value is None:

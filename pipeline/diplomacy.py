@@ -24,7 +24,7 @@ PLACE_NOUNS = ("city", "province", "prefecture", "state", "town", "capital", "di
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s*)?(?:He|She)\b")
 EVENT_DAY_GRANULARITY = ("day", "week")
 UPGRADE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<old>[\w -]*?partnership)[\"”’']?\s+to\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
-UPGRADE_TO = re.compile(r"\bto\s+(?:the\s+level\s+of\s+|an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
+UPGRADE_TO = re.compile(r"\bto\s+(?:the\s+level\s+of\s+|an?\s+|the\s+)?[\"“‘']?(?P<new>(?:(?!to\b)[\w-]+\s+){0,5}?partnership)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +66,7 @@ def location_of(doc: Doc, sent: Span, default: str) -> str:
     places = [e for e in sent_ents(doc, sent) if e.label_ in ("GPE", "FAC", "LOC") and not _modifier(e)
               and PLACE_BEFORE.search(text_of(doc)[max(0, e.start_char - 24):e.start_char])]
     places.sort(key=lambda e: bool(e._.country))
-    return (places[0]._.canonical or places[0].text) if places else default
+    return re.sub(r"^the\s+", "", places[0]._.canonical or places[0].text) if places else default
 
 
 def _modifier(ent: Span) -> bool:

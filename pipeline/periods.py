@@ -421,6 +421,8 @@ def fiscal_range(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValu
 def year_range(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
     y1, raw = int(g["y1"]), g["y2"]
     y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    if g.get("_fiscal_start") and len(raw) == 2 and y2 == y1 + 1 and not g.get("between"):  # '2023-24' in Indian news
+        return fiscal_range(g, ref)
     if len(raw) == 2 and y2 <= y1 and 1 <= int(raw) <= 12 and not g.get("between"):  # '2015-12': December 2015
         return _date(*month_span(y1, int(raw), int(raw)), "month")
     if y2 <= y1 or y2 - y1 > 60:

@@ -141,6 +141,7 @@ class Context:
     source: str = ""
     direction: tuple = ()  # (reporter, partner) of the last export or import flow
     day: Optional[tuple] = None  # the last day-level date (an aid pledge's date when no period is given)
+    loose: Optional[tuple] = None  # ((period, span), sentence id) of a period named in a sentence without figures
     seen: set = field(default_factory=set)
 
 
@@ -288,10 +289,14 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     if not hits and ctx.flow and CONTINUATION.match(sent.text):
         hits = [(sent.start_char, ctx.flow)]
     found = sentence_period(doc, sent)
-    if found and (hits or found[0].granularity != "day"):
-        ctx.period = found
+    if found and hits:
+        ctx.period, ctx.loose = found, None
+    elif found and found[0].granularity != "day":  # 'In the January-July period, ...' then the figures: next sentence only
+        ctx.loose = (found, sid)
     if found and found[0].granularity == "day":
         ctx.day = found
+    if ctx.loose and ctx.loose[1] == sid - 1 and hits and not found:
+        ctx.period, ctx.loose = ctx.loose[0], None
     if not hits:
         ctx.flow = ""
         return []
