@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from datetime import timedelta
 from typing import Optional
 
 from spacy.language import Language
@@ -52,12 +53,16 @@ def event_date(doc: Doc, sent: Span, default: Optional[tuple[DateValue, Span]]) 
 
 
 def main_event_date(doc: Doc) -> Optional[tuple[DateValue, Span]]:
-    """The article's main event day: its first relative day-level date ('on Saturday', 'April 23') in the body."""
-    for span in (doc.spans[ext.DATES] if ext.DATES in doc.spans else []):
-        v = span._.value
-        if v and v.type == "date" and v.start and v.granularity == "day" and v.relative and not in_furniture(doc, span.start_char):
-            return v, span
-    return None
+    """The article's main event day: its first relative day-level date ('on Saturday', 'April 23') in the body,
+    else its first full date in the month before publication ('on Oct 17, 2023')."""
+    days = [s for s in (doc.spans[ext.DATES] if ext.DATES in doc.spans else [])
+            if s._.value and s._.value.type == "date" and s._.value.start and s._.value.granularity == "day"
+            and not in_furniture(doc, s.start_char)]
+    relative = [s for s in days if s._.value.relative]
+    ref = doc._.reference_date
+    recent = [s for s in days if ref and timedelta(0) <= ref - s._.value.start <= timedelta(days=31)]
+    chosen = (relative or recent or [None])[0]
+    return (chosen._.value, chosen) if chosen is not None else None
 
 
 def location_of(doc: Doc, sent: Span, default: str) -> str:
@@ -131,6 +136,15 @@ def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[Di
     return events
 
 
+def _without_headlines(doc: Doc, events: list[DiplomacyEvent]) -> list[DiplomacyEvent]:
+    """A headline announces the story: its event is dropped when the body reports the same type between the same sides."""
+    from .trade import in_headline
+    sents = list(doc.sents)
+    head = [in_headline(doc, sents[e.sentence_id].start_char, e.evidence) for e in events]
+    body = {(e.event_type, frozenset((e.actor1, e.actor2))) for e, h in zip(events, head) if not h}
+    return [e for e, h in zip(events, head) if not h or (e.event_type, frozenset((e.actor1, e.actor2))) not in body]
+
+
 @Language.factory("news_diplomacy")
 class DiplomacyEventFinder:
     """Sets doc._.events from the article body, one event per type and sentence, repeats of the same event merged."""
@@ -149,6 +163,6 @@ class DiplomacyEventFinder:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        doc._.events = events
+        doc._.events = _without_headlines(doc, events)
         drop(doc)  # the lookup index holds spans: keep doc.user_data serialisable
         return doc

@@ -63,7 +63,8 @@ def exclusion_regex() -> re.Pattern:
 def intent_regex() -> re.Pattern:
     """A plan or aim earlier in the clause, then 'to' right before the figure: 'aims to lift exports ... to $40 billion'."""
     words = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason")) if r["reason"] == "intent"]
-    return re.compile(rf"\b(?:{alternation(words)})\b[^.;:]*\bto\s+(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+|at least\s+)?$", re.I)
+    return re.compile(rf"\b(?:{alternation(words)})\b[^.;:]*\b(?:to|exceed|reach|top|surpass|hit|cross)\s+"
+                      r"(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+|at least\s+)?$", re.I)
 
 
 FUTURE_YEAR_AFTER = re.compile(r"^\s*(?:by|in|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -235,6 +236,19 @@ def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]
     return [i for i in items if i[0]]
 
 
+OBJECT_GOODS = re.compile(r"^\s+(?:[\d.,]+\s+(?:million\s+|thousand\s+|billion\s+)?(?:metric\s+)?(?:tonnes|tons|units|barrels|cubic metres|head|pieces)\s+of\s+)?"
+                          r"(?P<goods>[a-z][a-z -]{2,40}?)\s+(?:worth|valued|from|to|totall?ing|at|with|in|for|amounting)\b")
+
+
+def object_commodity(doc: Doc, trigger_end: int) -> str:
+    """'imported 3.1 million tonnes of rice worth $1.8 billion', 'exported rubber worth …': goods after the verb."""
+    m = OBJECT_GOODS.match(text_of(doc)[trigger_end:trigger_end + 80])
+    if not m:
+        return ""
+    name = normalise_commodity(m.group("goods"))
+    return name if hs_code(name) is not None else ""
+
+
 def subject_commodity(doc: Doc, trigger_start: int) -> str:
     """'Durian exports', 'Vietnam's rice exports', 'rubber shipments': goods named right before the trigger word."""
     head = next((t for t in doc.char_span(trigger_start, trigger_start + 1, alignment_mode="expand") or []), None)
@@ -250,6 +264,11 @@ def subject_commodity(doc: Doc, trigger_start: int) -> str:
         if name and hs_code(name) is not None:
             return name
     return ""
+
+
+def _trigger_at(doc: Doc, start: int) -> str:
+    m = triggers()[0].match(text_of(doc), start)
+    return m.group(0) if m else ""
 
 
 def _is_list(doc: Doc, seg_start: int, marker: re.Match, end: int, amounts: list[Span], pcts: list[Span]) -> bool:
@@ -312,7 +331,8 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
         own = _segment_mentions(doc, mentions, start, end, first=seg_start == sent.start_char)
         who = parties(doc, flow, own, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
         rank = rank_of(text_of(doc)[seg_start:main_end], flow) or rank_of(text_of(doc)[sent.start_char:seg_start], flow)
-        records.append(_record(doc, sent, sid, flow, who, figs, ctx, commodity=subject_commodity(doc, start), rank=rank))
+        goods = subject_commodity(doc, start) or object_commodity(doc, start + len(_trigger_at(doc, start)))
+        records.append(_record(doc, sent, sid, flow, who, figs, ctx, commodity=goods, rank=rank))
         if main_end < end:
             for name, item_amounts, item_pcts in _items(doc, marker.end(), end, amounts, pcts):
                 records.append(_record(doc, sent, sid, flow, who, collect(doc, item_amounts, item_pcts, list_item=True), ctx, commodity=name))

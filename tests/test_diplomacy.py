@@ -23,6 +23,10 @@ def events(nlp, text, published=date(2022, 4, 25)):
     ("Two Japanese navy ships completed a port call in Vietnam.", "military_cooperation", {"JPN", "VNM"}),
     ("The two leaders witnessed the signing of 16 memorandums of understanding between South Korea and Vietnam.", "agreement", {"KOR", "VNM"}),
     ("South Korea agreed to provide $2 billion in concessional loans to Vietnam.", "aid_pledge", {"KOR", "VNM"}),
+    ("Lao President Thongloun Sisoulith hosted Vietnamese National Assembly Chairman Vuong Dinh Hue in Vientiane.", "meeting", {"LAO", "VNM"}),
+    ("Vietnamese Prime Minister Pham Minh Chinh received Philippine Ambassador Meynardo Montealegre in Hanoi.", "meeting", {"VNM", "PHL"}),
+    ("Laos and Vietnam issued a joint statement on cooperation in energy.", "agreement", {"LAO", "VNM"}),
+    ("Vietnam has provided more than 1,000 scholarships every year to Lao students.", "aid_pledge", {"VNM", "LAO"}),
     ("Indonesia's Trade Minister Zulkifli Hasan spoke after meeting his Indian counterpart Piyush Goyal in New Delhi.", "meeting", {"IDN", "IND"}),
 ])
 def test_diplomacy_event_types(nlp, text, etype, pair):
@@ -58,3 +62,17 @@ def test_diplomacy_future_date_is_not_the_event_date(nlp):
 def test_diplomacy_place_used_as_modifier_is_not_the_location(nlp):
     got = events(nlp, "Japan will continue to cooperate with Cambodia in the Myanmar issue.")
     assert "Myanmar" not in set(got.location)
+
+
+def test_diplomacy_full_date_in_the_lead_dates_the_story(nlp):
+    text = ("Lao President Thongloun Sisoulith hosted Vietnamese National Assembly Chairman Vuong Dinh Hue in Vientiane on Oct 17, 2023. "
+            "Vietnam pledged to build a new campus for the National University of Laos.")
+    got = events(nlp, text, published=date(2023, 10, 18))
+    assert set(got.date_start) == {"2023-10-17"}
+
+
+def test_diplomacy_headline_event_restated_in_the_body_is_kept_once(nlp):
+    text = ("Thailand, Japan hold phone talks on EV investment\n\n"
+            "Thai Prime Minister Srettha Thavisin held a phone conversation with Japanese Prime Minister Fumio Kishida on Wednesday.")
+    got = events(nlp, text, published=date(2024, 2, 8))
+    assert list(got.event_type) == ["meeting"] and list(got.sentence_id) == [1]

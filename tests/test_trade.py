@@ -45,6 +45,9 @@ def keyset(df):
      {("aid", "JPN", "PHL", "", None, None)}),
     # a country's total trade is with the world
     ("Overall, Thailand's total border and transit trade grew 4.2% to 1.39 trillion baht.", {("bilateral", "THA", "WLD", "", None, 4.2)}),
+    # goods named after the verb
+    ("The Philippines imported 3.1 million tonnes of rice worth $1.8 billion from Vietnam in the first ten months of 2023.",
+     {("import", "PHL", "VNM", "rice", 1.8e9, None)}),
     # 'mainly X and Y' describes the total: no commodity records
     ("Laos' exports to China, mainly potash, rubber and bananas, rose 31 percent to $3.2 billion.",
      {("export", "LAO", "CHN", "", 3.2e9, 31.0)}),
@@ -71,6 +74,7 @@ def test_trade_targets_are_not_records(nlp):
     "Indonesia and India are committed to raising bilateral trade to $50 billion by 2025.",
     "Indonesia, India eye $50 billion trade target",
     "The two countries agreed to push two-way trade to $10 billion.",
+    "The BOI expects Japanese investment in Thailand to exceed $3 billion this year.",
 ])
 def test_trade_aims_and_targets_are_not_records(nlp, text):
     assert records(nlp, text, published=date(2023, 3, 17)).value.dropna().empty
