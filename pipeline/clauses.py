@@ -98,10 +98,12 @@ def other_country(doc: Doc, *known: Optional[str]) -> Optional[str]:
 
 
 def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
-    """The period a sentence's figures refer to: its first resolved calendar date that is not a comparison base."""
+    """The period a sentence's figures refer to: its first resolved calendar period that is not a comparison base,
+    nor the dateline's date; a single day ('said on Monday') only when the sentence names no longer period."""
+    days, body = [], dateline_end(sent)
     for span in group(doc, ext.DATES, sent):
         v = span._.value
-        if v is None or v.type != "date" or v.start is None:
+        if v is None or v.type != "date" or v.start is None or span.start_char < body:
             continue
         before = text_of(doc)[max(0, span.start_char - 20):span.start_char]
         if COMPARISON.search(before) or span.text.lower().startswith("the same"):
@@ -111,8 +113,11 @@ def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
             if ref is None or ref < v.start:
                 continue
             return replace(v, end=ref, granularity="range"), span
+        if v.granularity == "day":
+            days.append((v, span))
+            continue
         return v, span
-    return None
+    return days[0] if days else None
 
 
 def sentence_source(doc: Doc, sent: Span) -> str:

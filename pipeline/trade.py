@@ -154,6 +154,8 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
     """(reporter, partner) of a flow from the roles of the countries around its trigger, the rest carried."""
     before = [m for m in mentions if m.start < trigger_start]
     norp = next((m.code for m in before[::-1] if m.label == "NORP"), "")
+    if flow == "bilateral" and _with_bloc(doc, trigger_start):
+        return "", ""  # 'trade between China and ASEAN': a side with no country code
     if flow == "bilateral":
         codes = list(dict.fromkeys(m.code for m in mentions))
         if len(codes) == 1 and WORLD.search(text_of(doc)[max(0, trigger_start - 40):trigger_start]):
@@ -206,6 +208,17 @@ def _is_partners(doc: Doc, before: list[CountryMention]) -> Optional[tuple[str, 
     return None
 
 
+@lru_cache(maxsize=1)
+def bloc_regex() -> re.Pattern:
+    names = [r["name"] for r in read_csv("lexicons/blocs.csv", ("name",))]
+    return re.compile(rf"\b(?:between|with|and)\s+(?:the\s+)?(?:{alternation(names)})\b")
+
+
+def _with_bloc(doc: Doc, trigger_start: int) -> bool:
+    """Whether a bilateral flow's other side is a regional grouping ('between China and the Association of ...')."""
+    return bool(bloc_regex().search(text_of(doc), trigger_start, trigger_start + 80))
+
+
 def rank_of(text: str, flow: str = "") -> Optional[int]:
     """4 for 'fourth biggest export destination' (only a rank whose noun fits the flow, when one is given)."""
     m = next((m for m in RANK.finditer(text) if not flow or flow in RANK_FLOWS.get(m.group("what").split()[0].lower(), ())), None)
@@ -236,8 +249,8 @@ def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]
     return [i for i in items if i[0]]
 
 
-OBJECT_GOODS = re.compile(r"^\s+(?:[\d.,]+\s+(?:million\s+|thousand\s+|billion\s+)?(?:metric\s+)?(?:tonnes|tons|units|barrels|cubic metres|head|pieces)\s+of\s+)?"
-                          r"(?P<goods>[a-z][a-z -]{2,40}?)\s+(?:worth|valued|from|to|totall?ing|at|with|in|for|amounting)\b")
+OBJECT_GOODS = re.compile(r"^\s+(?:of\s+)?(?:[\d.,]+\s+(?:million\s+|thousand\s+|billion\s+)?(?:metric\s+)?(?:tonnes|tons|units|barrels|cubic metres|head|pieces)\s+of\s+)?"
+                          r"(?P<goods>[a-z][a-z -]{2,40}?)\s+(?:worth|valued|from|to|totall?ing|at|with|in|for|amounting|jumped|rose|fell)\b")
 
 
 def object_commodity(doc: Doc, trigger_end: int) -> str:

@@ -48,6 +48,8 @@ def keyset(df):
     # goods named after the verb
     ("The Philippines imported 3.1 million tonnes of rice worth $1.8 billion from Vietnam in the first ten months of 2023.",
      {("import", "PHL", "VNM", "rice", 1.8e9, None)}),
+    ("China's exports of electronic products to Vietnam jumped 25 percent to $61.2 billion in 2023.",
+     {("export", "CHN", "VNM", "electronic products", 61.2e9, 25.0)}),
     # 'mainly X and Y' describes the total: no commodity records
     ("Laos' exports to China, mainly potash, rubber and bananas, rose 31 percent to $3.2 billion.",
      {("export", "LAO", "CHN", "", 3.2e9, 31.0)}),
@@ -129,3 +131,14 @@ def test_trade_since_a_year_runs_to_the_article_date(nlp):
 def test_trade_values_are_exact_decimals(nlp):
     r = records(nlp, "Bangladesh imported goods worth $16.15 billion from India in 2022.").iloc[0]
     assert r.value == 16150000000.0
+
+
+def test_trade_the_dateline_day_and_the_day_it_was_said_are_not_the_period(nlp):
+    text = ("SEOUL, Jan 15 (Yonhap) -- South Korea's exports to Indonesia fell 8.2 percent on-year to $8.6 billion last year, "
+            "the industry ministry said Monday.")
+    r = records(nlp, text, published=date(2024, 1, 15)).iloc[0]
+    assert (r.period_start, r.period_end) == ("2023-01-01", "2023-12-31")
+
+
+def test_trade_with_a_regional_grouping_is_not_a_country_record(nlp):
+    assert records(nlp, "Trade between China and ASEAN rose 2 percent to $911.7 billion in 2023.").empty
