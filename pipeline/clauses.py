@@ -56,13 +56,13 @@ def _role(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s")
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s")
 
 
 def dateline_end(sent: Span) -> int:
     """Where a dateline opening the sentence ends ('MANILA, Philippines — ', 'SEOUL, June 23 (Yonhap) -- '), else its start."""
-    m = DATELINE.match(sent.text)
-    return sent.start_char + m.end() if m else sent.start_char
+    m = DATELINE.match(text_of(sent.doc), sent.start_char, sent.end_char)
+    return m.end() if m else sent.start_char
 
 
 def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:

@@ -1,6 +1,7 @@
 """Dates, periods and durations: the grammar in models/patterns/dates.jsonl, resolved against the reference date."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -13,7 +14,7 @@ from . import extensions as ext
 from .calendar_words import words
 from .dateline import dateline_country
 from .figures import add_spans
-from .numbers import alternation, word_number_regex
+from .numbers import alternation, small_word_number_regex
 from .periods import resolve
 from .resources import ResourceError, read_csv, read_jsonl
 from .values import DateValue
@@ -37,12 +38,12 @@ def _placeholders() -> dict[str, str]:
         "MONTH": months, "MONTHCAP": f"(?-i:{caps})", "WEEKDAY": _weekdays(w["weekday"]),
         "ORDINAL": alternation(w["ordinal"]), "UNIT": alternation(w["unit"]), "PART": alternation(w["part"]),
         "YEAR": r"(?<![\d,.$€£])(?:1[89]|20)\d\d(?![\d,.]\d)", "DAY": r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?!\d)",
-        "NUM": rf"(?:\d+|{word_number_regex()})",
+        "NUM": rf"(?:\d+|{small_word_number_regex()})",
     }
 
 
 @lru_cache(maxsize=1)
-def grammar() -> tuple[tuple[str, str, regex.Pattern], ...]:
+def grammar() -> tuple[tuple[str, str, re.Pattern], ...]:
     """(rule id, label, compiled pattern) for every line of the date grammar, in priority order."""
     fills = _placeholders()
     compiled = []
@@ -51,8 +52,8 @@ def grammar() -> tuple[tuple[str, str, regex.Pattern], ...]:
         for key, value in fills.items():
             template = template.replace("{" + key + "}", f"(?:{value})")
         try:
-            compiled.append((row["id"], row["label"], regex.compile(rf"(?<![\w-]){template}(?![\w])", regex.IGNORECASE)))
-        except regex.error as exc:
+            compiled.append((row["id"], row["label"], re.compile(rf"(?<![\w-]){template}(?![\w])", re.IGNORECASE)))
+        except re.error as exc:
             raise ResourceError(f"{GRAMMAR}: rule {row['id']!r}: {exc}") from None
     return tuple(compiled)
 
@@ -61,9 +62,10 @@ def candidates(text: str) -> list[tuple[int, int, str, dict]]:
     """Non-overlapping grammar matches (start, end, rule, groups): longest first, then grammar order."""
     found = []
     for order, (rule, _, pattern) in enumerate(grammar()):
-        for m in pattern.finditer(text, overlapped=False):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), order, rule, m.groupdict()))
+        for m in pattern.finditer(text):
+            start, end = m.span("span") if "span" in pattern.groupindex else m.span()
+            if end > start:
+                found.append((start, end, order, rule, m.groupdict()))
     chosen: list[tuple[int, int, str, dict]] = []
     for start, end, _, rule, groups in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
         if all(end <= s or start >= e for s, e, _, _ in chosen):

@@ -9,6 +9,7 @@ from typing import Optional, Sequence
 from .resources import read_csv
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key of a name ('Việt Nam' -> 'viet nam')."""
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D").replace("’", "'"))
@@ -48,6 +49,7 @@ def country_name(code: str) -> str:
     return (getattr(found, "common_name", None) or found.name) if found else code
 
 
+@lru_cache(maxsize=65536)
 def entry(text: str) -> Optional[tuple[str, str]]:
     """(code(s), kind) of a country name, demonym, capital or stand-in; None when unknown."""
     key = fold(text)

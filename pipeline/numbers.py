@@ -37,6 +37,13 @@ def alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
+def small_word_number_regex() -> str:
+    """Regex for a count written in words up to ninety-nine ('eight', 'twenty-five'): what date phrases use."""
+    words = alternation(w for w in number_words() if w not in ("a", "an", "half"))
+    return rf"(?:{words})(?:[- ](?:{words}))?"
+
+
+@lru_cache(maxsize=1)
 def word_number_regex() -> str:
     """Regex for a number written in words ("twenty-five", "two", "one hundred and fifty", "three thousand")."""
     words = alternation(w for w in number_words() if w not in ("a", "an", "half"))

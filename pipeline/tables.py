@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -74,10 +74,15 @@ def _date_row(doc_id: str, i: int, s: Span, sid: SentenceIndex) -> DateRow:
                    v.granularity if v else "", bool(v and v.relative), bool(v and v.resolved))
 
 
+def flat(obj) -> dict:
+    """A dataclass's fields as a dict, one level deep (dataclasses.asdict deep-copies every value: slow, not needed)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
 def _trade_rows(doc: Doc) -> list[TradeRow]:
     out = []
     for i, r in enumerate(doc._.trade_records or []):
-        d = asdict(r)
+        d = flat(r)
         d.update(period_start=iso(r.period_start), period_end=iso(r.period_end))
         out.append(TradeRow(doc_id=doc._.doc_id, record_id=make_id(doc._.doc_id, "trade_records", i), **d))
     return out
@@ -86,7 +91,7 @@ def _trade_rows(doc: Doc) -> list[TradeRow]:
 def _event_rows(doc: Doc) -> list[EventRow]:
     out = []
     for i, e in enumerate(doc._.events or []):
-        d = asdict(e)
+        d = flat(e)
         d.update(participants=";".join(e.participants), date_start=iso(e.date_start), date_end=iso(e.date_end))
         out.append(EventRow(doc_id=doc._.doc_id, event_id=make_id(doc._.doc_id, "diplomacy_events", i), **d))
     return out
@@ -104,7 +109,7 @@ def rows_from_doc(article: Article, doc: Optional[Doc]) -> dict[str, list[dict]]
         rows["dates"] = [_date_row(did, i, s, sid) for i, s in enumerate(group_spans(doc, ext.DATES))]
         rows["trade_records"] = _trade_rows(doc)
         rows["diplomacy_events"] = _event_rows(doc)
-    out = {t: [asdict(r) for r in rs] for t, rs in rows.items()}
+    out = {t: [flat(r) for r in rs] for t, rs in rows.items()}
     _original_text(article.text, out)
     return out
 
