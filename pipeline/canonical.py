@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from . import gazetteer
 from .countries import country_of, org_aliases
 from .furniture import in_furniture
-from .names import (acronym_after, has_org_head, is_acronym_of, org_canonical, person_canonical,
+from .names import (acronym_after, has_org_head, honorifics, is_acronym_of, org_canonical, person_canonical,
                     starts_with_honorific, titles)
 from .resources import read_csv
 from .doc_index import forget, overlapping, spans_in, text_of
@@ -153,8 +153,36 @@ def title_people(doc: Doc) -> list[Span]:
     return found
 
 
+BYLINE_NAME = r"[A-ZÀ-ỸĐ][a-zà-ỹđ'’.-]+(?:[ \t]+[A-ZÀ-ỸĐ][a-zà-ỹđ'’.-]+){1,3}"
+BYLINE = re.compile(rf"^[ \t]*(?:[•●▪·][ \t]*|(?:By|BY|Written by|Story by|Reported by)[ \t]+)(?P<name>{BYLINE_NAME})[ \t]*$", re.M)
+CREDIT = re.compile(rf"\b(?:Reporting|Writing|Editing|Additional reporting|Compiled)\s+by\s+(?P<names>{BYLINE_NAME}"
+                    rf"(?:\s*(?:,|and)\s*{BYLINE_NAME})*)")
+
+
+def byline_people(doc: Doc) -> list[Span]:
+    """Authors the model misses: a byline line ('By Sao Phal Niseiy', '• Sao Phal Niseiy') and agency credits
+    ('Reporting by Prak Chan Thul and Panu Wongcha-um; Editing by Martin Petty')."""
+    text, found = text_of(doc), []
+    spots = [(m.start("name"), m.group("name")) for m in BYLINE.finditer(text)]
+    for m in CREDIT.finditer(text):
+        for part in re.finditer(BYLINE_NAME, m.group("names")):
+            spots.append((m.start("names") + part.start(), part.group(0)))
+    for start, name in spots:
+        if any(gazetteer.entry(w) or lookup_calendar(w) for w in name.split()):
+            continue
+        span = doc.char_span(start, start + len(name), label="PERSON", alignment_mode="contract")
+        if span is not None and len(span) > 1:
+            found.append(span)
+    return found
+
+
+def lookup_calendar(word: str) -> bool:
+    from .calendar_words import lookup
+    return bool(lookup("month", word) or lookup("weekday", word))
+
+
 def _with_title_people(doc: Doc, ents: list[Span]) -> list[Span]:
-    found = title_people(doc)
+    found = title_people(doc) + byline_people(doc)
     people = [p for p, near in zip(found, overlapping(found, ents)) if not any(e.label_ == "PERSON" for e in near)]
     kept = [e for e, near in zip(ents, overlapping(ents, people)) if not near]
     return kept + people
@@ -173,8 +201,28 @@ def clean_entities(doc: Doc) -> None:
         for part in (_minister_split(doc, ent) if label == "ORG" else [ent]):
             ents += _split_orgs(doc, part) if part.label_ == "ORG" else [part]
     ents = [e for e in ents if not _undefined_short_acronym(doc, e)]
-    doc.ents = filter_spans(_name_parts_are_people(_with_title_people(doc, _fix_people(doc, ents))))
+    ents = _name_parts_are_people(_with_title_people(doc, _fix_people(doc, ents)))
+    doc.ents = filter_spans([e for e in (_place_not_person(e) for e in ents) if not _honorific_only(e)])
     forget(doc, "ents")
+
+
+PLACE_AFTER = re.compile(r"\s*(?:deep-sea\s+|special economic\s+)?(?:province|city|port|district|prefecture|state|island|county|"
+                         r"municipality|zone)\b", re.I)
+
+
+def _place_not_person(ent: Span) -> Span:
+    """'Preah Sihanouk province', 'Sihanouk deep-sea port': a 'person' named right before a place noun is a place."""
+    if ent.label_ == "PERSON" and PLACE_AFTER.match(text_of(ent.doc), ent.end_char):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
+    return ent
+
+
+def _honorific_only(ent: Span) -> bool:
+    """'Samdech Akka Moha Sena' cut from 'Samdech Akka Moha Sena Padei Techo Hun Sen': no name left, only a title."""
+    if ent.label_ != "PERSON":
+        return False
+    name = person_canonical(ent.text).lower()
+    return not name or any(name in h.lower() for h in honorifics() if len(h) > len(name))
 
 
 def _name_parts_are_people(ents: list[Span]) -> list[Span]:

@@ -52,3 +52,24 @@ def test_entities_standin_resolves_even_when_another_country_leads(nlp):
 def test_entities_a_name_part_is_the_person(nlp):
     doc = nlp("Nguyen Phu Trong held talks with Kishida. Kishida invited Trong to visit Japan.")
     assert [e.label_ for e in doc.ents if e.text == "Trong"] == ["PERSON"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Cambodia Agrees to Resume Flights\n  • Sao Phal Niseiy\n  • August 22, 2020 12:04 PM\n\nHun Sen agreed to restore connectivity.",
+     "Sao Phal Niseiy"),
+    ("By Panu Wongcha-um\n\nThailand's exports rose 5 percent in May.", "Panu Wongcha-um"),
+    ("Thailand's exports rose 5 percent. (Reporting by Orathai Sriring; Editing by Martin Petty)", "Orathai Sriring"),
+])
+def test_entities_bylines_and_credits_are_people(nlp, text, name):
+    assert ("PERSON", name, "") in ents(nlp, text)
+
+
+def test_entities_a_name_before_a_place_noun_is_a_place(nlp):
+    got = ents(nlp, "Japan will continue to support the development of Preah Sihanouk deep-sea port and the Sihanouk province.")
+    assert not any(label == "PERSON" and "Sihanouk" in name for label, name, _ in got)
+
+
+def test_entities_an_honorific_fragment_is_not_a_person(nlp):
+    got = ents(nlp, "The agreement was made by Cambodian Prime Minister Samdech Akka Moha Sena Padei Techo Hun Sen and his counterpart.")
+    assert ("PERSON", "Hun Sen", "KHM") in got or ("PERSON", "Hun Sen", "") in got
+    assert not any(label == "PERSON" and "Moha" in name for label, name, _ in got)
