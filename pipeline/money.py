@@ -37,7 +37,9 @@ def money_regex() -> re.Pattern:
     """A currency-marked figure: 'US$5.2 billion', '€ 3m', '5 billion yen', '75 USD million', '12-cent', 'Rs 500 crore'."""
     num, scale = number_regex(), scale_regex()
     lo = rf"(?:(?P<lo>{num})(?P<los>{scale})?\s*(?:-|–|—|\bto\b)\s*)?"
-    pre = (rf"(?P<pre>{_surfaces('prefix')})\s?{lo}(?P<n1>{num})(?P<s1>{scale})?"
+    scaled = alternation(s for s, (_, pos, _) in currency_table().items() if pos == "prefix_scaled")
+    needs_scale = rf"(?:{scaled})(?=\s?\d[\d,.]*[\s-]?(?:{_long_scales()}|bn|mn|tn)\b)"  # 'P15 billion', never 'P5'
+    pre = (rf"(?P<pre>{_surfaces('prefix')}|{needs_scale})\s?{lo}(?P<n1>{num})(?P<s1>{scale})?"
            rf"(?:\s+(?P<suf1>{_surfaces('suffix')})(?![A-Za-z])(?!\s*\d))?")
     year_then_symbol = r"(?!(?:19|20)\d\d\s?[^\w\s])"  # 'In 2019 $1.2bn was…': the symbol belongs to what follows
     words = alternation(s for s, (_, pos, _) in currency_table().items() if pos != "prefix" and s[-1].isalpha())

@@ -52,6 +52,10 @@ def test_money_parse_rejects_non_money(text):
     ("an estimate of 120 MEUR", [("120 MEUR", 1.2e8, "exact")]),
     ("the c $ 300 million charge", [("c $ 300 million", 3e8, "exact")]),
     ("a loan of 12,34,567.89 rupees", [("12,34,567.89 rupees", 1234567.89, "exact")]),
+    # one-letter signs only before a scaled figure (Philippine pesos, Myanmar kyats); the taka
+    ("a P15-billion loan for the subway", [("P15-billion", 1.5e10, "exact")]),
+    ("members of the P5 group", []),
+    ("budget of Tk 500 crore", [("Tk 500 crore", 5e9, "exact")]),
     # a year before a figure is not money; a dollar figure with a count after it takes no cents
     ("In 2019 $1.2 billion was invested", [("$1.2 billion", 1.2e9, "exact")]),
     ("rose to $45 and 20 firms joined", [("$45", 45, "exact")]),
