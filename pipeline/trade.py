@@ -343,6 +343,8 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
         figs = collect(doc, [a for a in amounts if seg_start <= a.start_char < main_end], [p for p in pcts if seg_start <= p.start_char < main_end])
         own = _segment_mentions(doc, mentions, start, end, first=seg_start == sent.start_char)
         who = parties(doc, flow, own, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
+        if flow in ("investment", "aid"):  # 'Japan is Vietnam's largest ODA provider and third largest investor, with …'
+            who = _is_partners(doc, [m for m in mentions if m.start < start]) or who
         rank = rank_of(text_of(doc)[seg_start:main_end], flow) or rank_of(text_of(doc)[sent.start_char:seg_start], flow)
         goods = subject_commodity(doc, start) or object_commodity(doc, start + len(_trigger_at(doc, start)))
         records.append(_record(doc, sent, sid, flow, who, figs, ctx, commodity=goods, rank=rank))

@@ -1,4 +1,6 @@
-"""Golden-file tests: the whole bundled corpus against reviewed outputs in tests/golden/ (key columns only).
+"""Golden-file tests: whole corpora against reviewed outputs (key columns only): the bundled seed corpus in
+tests/golden/, and in tests/golden/genre/ twenty short articles written in the styles of other newspapers and
+country pairs (tests/fixtures/genre/: Xinhua, Reuters, Yonhap, Antara, VNA, The Star, ...) for its records.
 
 After an intended change, regenerate with `UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`, then
 review the diff of tests/golden/ like code before committing it."""
@@ -36,12 +38,26 @@ def _as_strings(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-@pytest.mark.parametrize("table", list(KEYS))
-def test_golden_bundled_corpus(extraction, table):
-    got = _as_strings(extraction.tables[table], KEYS[table])
-    path = GOLDEN / f"{table}.csv"
+def _check(frame: pd.DataFrame, table: str, folder: Path) -> None:
+    got = _as_strings(frame, KEYS[table])
+    path = folder / f"{table}.csv"
     if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         got.to_csv(path, index=False)
     want = pd.read_csv(path, dtype=str, keep_default_na=False)
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+@pytest.mark.parametrize("table", list(KEYS))
+def test_golden_bundled_corpus(extraction, table):
+    _check(extraction.tables[table], table, GOLDEN)
+
+
+@pytest.fixture(scope="module")
+def genre(nlp):
+    return pipeline.extract(Path(__file__).resolve().parent / "fixtures" / "genre", nlp=nlp)
+
+
+@pytest.mark.parametrize("table", ["amounts", "trade_records", "diplomacy_events"])
+def test_golden_genre_articles(genre, table):
+    _check(genre.tables[table], table, GOLDEN / "genre")
