@@ -16,7 +16,8 @@ from .values import DateValue
 
 COMPARISON = re.compile(r"(?:compared (?:to|with)|from|than|over|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
-SOURCE_BEFORE = re.compile(r"(?:according to|data (?:from|of)|figures (?:from|of)|statistics (?:from|of)|report(?:ed)? by|trade data of)\s+(?:the\s+)?(?:\w+['’]s\s+)?$", re.I)
+SOURCE_BEFORE = re.compile(r"(?:according to(?:\s+(?:a|the|latest|new|official|preliminary)){0,2}(?:\s+(?:report|data|statement|figures|statistics)\s+(?:from|by|of|released by))?"
+                           r"|data (?:from|of)|figures (?:from|of)|statistics (?:from|of)|report(?:ed)? by|trade data of)\s+(?:the\s+)?(?:\w+['’]s\s+)?$", re.I)
 SOURCE_AFTER = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(?:reported|said|showed|shows|data|figures|statistics|announced)\b", re.I)
 
 

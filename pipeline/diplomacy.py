@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from datetime import timedelta
 from typing import Optional
@@ -136,6 +137,19 @@ def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[Di
     return events
 
 
+def _completes(events: list[DiplomacyEvent], event: DiplomacyEvent) -> bool:
+    """'They signed an MoU on Thursday. The MoU was signed by A and B in Bangkok.': the next sentence names who signed
+    the agreement just reported, and where; it fills that event in instead of counting twice."""
+    if not events or not event.participants:
+        return False
+    last = events[-1]
+    same = (last.event_type == event.event_type == "agreement" and {last.actor1, last.actor2} == {event.actor1, event.actor2}
+            and last.date_start == event.date_start and not last.participants and event.sentence_id - last.sentence_id <= 2)
+    if same:
+        events[-1] = replace(last, participants=event.participants, location=event.location or last.location)
+    return same
+
+
 def _without_headlines(doc: Doc, events: list[DiplomacyEvent]) -> list[DiplomacyEvent]:
     """A headline announces the story: its event is dropped when the body reports the same type between the same sides."""
     from .trade import in_headline
@@ -160,8 +174,10 @@ class DiplomacyEventFinder:
                 break
             for event in sentence_events(doc, sent, sid, tracker):
                 key = (event.event_type, frozenset((event.actor1, event.actor2)), event.date_start, event.participants[:1])
-                if key not in seen:
-                    seen.add(key)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if not _completes(events, event):
                     events.append(event)
         doc._.events = _without_headlines(doc, events)
         drop(doc)  # the lookup index holds spans: keep doc.user_data serialisable

@@ -454,6 +454,11 @@ def months_span(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue
     n = count_of(g["n"])
     if not n or n > 12:
         return None
+    if g.get("fy1"):  # 'the first four months of the 2024-2025 fiscal year'
+        first = date(int(g["fy1"]), int(g.get("_fiscal_start") or 4), 1)
+        if g["ord"].lower() != "first":
+            first = date(*add_months(first, 12 - n), 1)
+        return _date(first, month_end(*add_months(first, n - 1)), "range")
     y, relative = _year_of(g, ref)
     if y is None:
         return _unresolved("range")

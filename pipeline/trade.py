@@ -36,6 +36,7 @@ SHARE_BEFORE = re.compile(r"\b(?:accounting for|accounted for|accounts for|accou
 SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:market|total|all|its|overall|financing|global)|(?:of\s+the\s+)?market share|share)\b", re.I)
 NOT_GOODS = re.compile(r"^(?:a|an|the|its|their|this|that)\b|\b(?:total|capital|growth|annual|value|share|rate|increase|figure|year|period)\b", re.I)
 JOINER = re.compile(r"(?:to|at|of|by|from|reaching|reached|worth|valued at|totall?ing|and)?", re.I)
+VERB_TRIGGER = re.compile(r"exported|imported|shipped", re.I)
 COPULA = re.compile(r"^\s*(?:is|was|remains|remained|became|has become|has been|stays|stayed)\s+(?:now\s+|still\s+|also\s+|again\s+)?$", re.I)
 WORLD = re.compile(r"\b(?:total|overall|global|worldwide)\s+(?:\w+\s+){0,3}$", re.I)
 
@@ -161,10 +162,15 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
         if len(codes) == 1 and WORLD.search(text_of(doc)[max(0, trigger_start - 40):trigger_start]):
             return codes[0], "WLD"  # 'Thailand's total border and transit trade'
 
-        pair = codes[:2] if len(codes) >= 2 else codes + [c for c in (ctx.reporter, ctx.partner) if c and c not in codes]
+        pair = codes[:2] if len(codes) >= 2 else codes + [c for c in (ctx.reporter, ctx.partner) if c and c not in codes and c != "WLD"]
         reporter = pair[0] if pair else (doc._.doc_country or "")
         partner = pair[1] if len(pair) > 1 else other_country(doc, reporter) or ""
         return reporter, partner
+    if flow in ("export", "import") and VERB_TRIGGER.fullmatch(_trigger_at(doc, trigger_start)):
+        subject = next((m.code for m in before[::-1] if m.role == ""), "")  # 'Laos exported electricity worth …'
+        if subject:
+            partner = _first(mentions, ("to",) if flow == "export" else ("from",), subject)
+            return subject, partner or "WLD"
     if flow == "export":
         reporter = _first(mentions, ("poss", "from", "of")) or norp
         partner = _first(mentions, ("to",), reporter) or next((m.code for m in before if m.role == "" and m.code != reporter), "")

@@ -76,3 +76,12 @@ def test_diplomacy_headline_event_restated_in_the_body_is_kept_once(nlp):
             "Thai Prime Minister Srettha Thavisin held a phone conversation with Japanese Prime Minister Fumio Kishida on Wednesday.")
     got = events(nlp, text, published=date(2024, 2, 8))
     assert list(got.event_type) == ["meeting"] and list(got.sentence_id) == [1]
+
+
+def test_diplomacy_signing_details_fill_in_the_agreement(nlp):
+    text = ("Laos and Thailand signed a memorandum of understanding on Thursday to increase electricity trade. "
+            "The MoU was signed by Lao Minister of Energy and Mines Phoxay Sayasone and Thai Energy Minister "
+            "Peerapan Salirathavibhaga in Bangkok.")
+    got = events(nlp, text, published=date(2024, 3, 15))
+    deals = got[got.event_type == "agreement"]
+    assert len(deals) == 1 and deals.iloc[0].location == "Bangkok" and "Phoxay Sayasone" in deals.iloc[0].participants

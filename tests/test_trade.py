@@ -50,6 +50,9 @@ def keyset(df):
      {("import", "PHL", "VNM", "rice", 1.8e9, None)}),
     ("China's exports of electronic products to Vietnam jumped 25 percent to $61.2 billion in 2023.",
      {("export", "CHN", "VNM", "electronic products", 61.2e9, 25.0)}),
+    # the subject of 'exported' is the reporter; no destination named: the world
+    ("In 2023, Laos exported electricity worth US$2.1 billion, with Thailand the main buyer.",
+     {("export", "LAO", "WLD", "electricity", 2.1e9, None)}),
     # 'mainly X and Y' describes the total: no commodity records
     ("Laos' exports to China, mainly potash, rubber and bananas, rose 31 percent to $3.2 billion.",
      {("export", "LAO", "CHN", "", 3.2e9, 31.0)}),
@@ -142,3 +145,16 @@ def test_trade_the_dateline_day_and_the_day_it_was_said_are_not_the_period(nlp):
 
 def test_trade_with_a_regional_grouping_is_not_a_country_record(nlp):
     assert records(nlp, "Trade between China and ASEAN rose 2 percent to $911.7 billion in 2023.").empty
+
+
+def test_trade_source_after_a_report_from(nlp):
+    text = ("Trade volume between Cambodia and China amounted to $3.53 billion in the first three months of 2024, "
+            "according to a report from the General Department of Customs and Excise of Cambodia.")
+    assert records(nlp, text, published=date(2024, 4, 20)).iloc[0].source.startswith("General Department of Customs and Excise")
+
+
+def test_trade_months_of_a_fiscal_year(nlp):
+    text = ("NAY PYI TAW, Aug 8 -- Myanmar's border trade with China exceeded US$1 billion in the first four months of "
+            "the 2024-2025 fiscal year, the Ministry of Commerce said.")
+    r = records(nlp, text, published=date(2024, 8, 9)).iloc[0]
+    assert (r.flow, r.qualifier, r.period_start, r.period_end) == ("bilateral", "more_than", "2024-04-01", "2024-07-31")
