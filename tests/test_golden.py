@@ -1,5 +1,5 @@
 """Golden-file tests: whole corpora against reviewed outputs (key columns only): the bundled seed corpus in
-tests/golden/, and in tests/golden/genre/ twenty short articles written in the styles of other newspapers and
+tests/golden/, and in tests/golden/genre/ twenty-three short articles written in the styles of other newspapers and
 country pairs (tests/fixtures/genre/: Xinhua, Reuters, Yonhap, Antara, VNA, The Star, ...) for its records.
 
 After an intended change, regenerate with `UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`, then
