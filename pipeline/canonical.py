@@ -206,13 +206,16 @@ def clean_entities(doc: Doc) -> None:
     forget(doc, "ents")
 
 
-PLACE_AFTER = re.compile(r"\s*(?:deep-sea\s+|special economic\s+)?(?:province|city|port|district|prefecture|state|island|county|"
-                         r"municipality|zone)\b", re.I)
+@lru_cache(maxsize=1)
+def place_after_regex() -> re.Pattern:
+    """A place noun right after a name, allowing 'deep-sea port' and 'special economic zone'."""
+    nouns = "|".join(re.escape(n) for n in sorted(gazetteer.place_nouns(), key=len, reverse=True))
+    return re.compile(rf"\s*(?:deep-sea\s+|special economic\s+)?(?:{nouns})\b", re.I)
 
 
 def _place_not_person(ent: Span) -> Span:
     """'Preah Sihanouk province', 'Sihanouk deep-sea port': a 'person' named right before a place noun is a place."""
-    if ent.label_ == "PERSON" and PLACE_AFTER.match(text_of(ent.doc), ent.end_char):
+    if ent.label_ == "PERSON" and place_after_regex().match(text_of(ent.doc), ent.end_char):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
 

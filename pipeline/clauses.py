@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
 
@@ -152,3 +152,19 @@ def acting_countries(doc: Doc, sent: Span) -> list[str]:
         if code and code not in codes and code not in ("WLD",):
             codes.append(code)
     return codes
+
+
+def in_headline(sent: Span) -> bool:
+    """Whether a sentence is a headline: its line is short and has no closing punctuation."""
+    text = text_of(sent.doc)
+    end = text.find("\n", sent.start_char)
+    line = text[sent.start_char:end if end != -1 else len(text)].strip()
+    return bool(line) and len(line) < 160 and not re.search(r"[.!?\"”’)]$", line)
+
+
+def drop_restated_headlines(doc: Doc, items: list, key: Callable) -> list:
+    """A headline restates the story: a record or event from one is dropped when the body has one with the same key."""
+    sents = list(doc.sents)
+    head = [in_headline(sents[item.sentence_id]) for item in items]
+    body = {key(item) for item, h in zip(items, head) if not h}
+    return [item for item, h in zip(items, head) if not h or key(item) not in body]

@@ -6,7 +6,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterator, Optional
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -73,8 +72,8 @@ def candidates(text: str) -> list[tuple[int, int, str, dict]]:
     return sorted(chosen)
 
 
-RANGE_GAP = regex.compile(r"\s*(?:-|–|—|~|to|till|until|through|thru|(?P<and>and))\s*", regex.IGNORECASE)
-RANGE_OPEN = regex.compile(r"(?:\b(?P<word>from|between)\s+)$", regex.IGNORECASE)
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|~|to|till|until|through|thru|(?P<and>and))\s*", re.IGNORECASE)
+RANGE_OPEN = re.compile(r"(?:\b(?P<word>from|between)\s+)$", re.IGNORECASE)
 
 
 def _joined(text: str, a: tuple, b: tuple) -> Optional[DateValue]:

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions as ext
-from .clauses import acting_countries, group, main_countries, person_names
+from . import gazetteer
+from .clauses import acting_countries, drop_restated_headlines, group, main_countries, person_names
 from .furniture import in_furniture
 from .doc_index import drop, mention_id, text_of
 from .clauses import sent_ents
@@ -21,8 +22,6 @@ from .values import DateValue, DiplomacyEvent
 PATTERNS = "patterns/diplomacy.jsonl"
 PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|off)|\b(?:visit(?:ed|s|ing)?|trip|travel(?:led|ed)?|arrived|flew)\s+(?:\w+\s+)?to)\s+(?:the\s+)?$",
                           re.I)
-PLACE_NOUNS = ("city", "province", "prefecture", "state", "town", "capital", "district", "island", "islands", "port",
-               "county", "region", "village", "municipality")
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s*)?(?:He|She)\b")
 EVENT_DAY_GRANULARITY = ("day", "week")
 UPGRADE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<old>[\w -]*?partnership)[\"”’']?\s+to\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
@@ -79,7 +78,7 @@ def _modifier(ent: Span) -> bool:
     """'in the Myanmar issue': a place name used as a noun modifier is not where something happened."""
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return bool(nxt is not None and nxt.pos_ == "NOUN" and ent.root.dep_ in ("compound", "amod", "nmod")
-                and nxt.lower_ not in PLACE_NOUNS)
+                and nxt.lower_ not in gazetteer.place_nouns())
 
 
 def actors(doc: Doc, sent: Span) -> Optional[tuple[str, str]]:
@@ -150,15 +149,6 @@ def _completes(events: list[DiplomacyEvent], event: DiplomacyEvent) -> bool:
     return same
 
 
-def _without_headlines(doc: Doc, events: list[DiplomacyEvent]) -> list[DiplomacyEvent]:
-    """A headline announces the story: its event is dropped when the body reports the same type between the same sides."""
-    from .trade import in_headline
-    sents = list(doc.sents)
-    head = [in_headline(doc, sents[e.sentence_id].start_char, e.evidence) for e in events]
-    body = {(e.event_type, frozenset((e.actor1, e.actor2))) for e, h in zip(events, head) if not h}
-    return [e for e, h in zip(events, head) if not h or (e.event_type, frozenset((e.actor1, e.actor2))) not in body]
-
-
 @Language.factory("news_diplomacy")
 class DiplomacyEventFinder:
     """Sets doc._.events from the article body, one event per type and sentence, repeats of the same event merged."""
@@ -179,6 +169,6 @@ class DiplomacyEventFinder:
                 seen.add(key)
                 if not _completes(events, event):
                     events.append(event)
-        doc._.events = _without_headlines(doc, events)
+        doc._.events = drop_restated_headlines(doc, events, lambda e: (e.event_type, frozenset((e.actor1, e.actor2))))
         drop(doc)  # the lookup index holds spans: keep doc.user_data serialisable
         return doc

@@ -38,6 +38,12 @@ def aliases() -> dict[str, tuple[str, str]]:
     return {fold(r["alias"]): (r["iso3"], r["kind"]) for r in rows}
 
 
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns that make the name before them a place (models/lexicons/place_nouns.csv)."""
+    return frozenset(r["word"].lower() for r in read_csv("lexicons/place_nouns.csv", ("word",)))
+
+
 @lru_cache(maxsize=None)
 def country_name(code: str) -> str:
     """The one English name a country gets as canonical ('VNM' -> 'Vietnam'): models/ first, then pycountry."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 
 from . import extensions as ext
 from . import gazetteer
-from .clauses import CountryMention, countries_in, group, other_country, sentence_period, sentence_source
+from .clauses import (CountryMention, countries_in, drop_restated_headlines, group, other_country, sentence_period,
+                      sentence_source)
 from .furniture import in_furniture
 from .fx import to_usd
 from .hs_codes import hs_code, normalise_commodity
@@ -144,7 +145,6 @@ class Context:
     direction: tuple = ()  # (reporter, partner) of the last export or import flow
     day: Optional[tuple] = None  # the last day-level date (an aid pledge's date when no period is given)
     loose: Optional[tuple] = None  # ((period, span), sentence id) of a period named in a sentence without figures
-    seen: set = field(default_factory=set)
 
 
 def _first(mentions: list[CountryMention], roles: tuple[str, ...], exclude: str = "") -> str:
@@ -183,8 +183,6 @@ def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: 
     else:  # aid
         reporter = _first(before, ("", "poss")) or norp
         partner = _first(mentions, ("to", "for", "help", "in"), reporter)
-    if flow in ("investment", "aid"):
-        reporter, partner = _is_partners(doc, before) or (reporter, partner)
     if flow in ("export", "import") and not reporter and ctx.direction and ctx.direction[1] != reporter:
         reporter, partner = ctx.direction[0], partner or ctx.direction[1]
     if WORLD.search(text_of(doc)[max(0, trigger_start - 20):trigger_start]) and not partner:
@@ -342,7 +340,7 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     amounts, pcts, mentions = group(doc, ext.AMOUNTS, sent), group(doc, ext.PERCENTAGES, sent), countries_in(doc, sent)
     records = []
     segments = _segments([(start, flow, subject_commodity(doc, start)) for start, flow in hits], sent.end_char)
-    for flow, start, end in segments:
+    for flow, start, end, goods in segments:
         seg_start = sent.start_char if start == segments[0][1] else start
         marker = LIST_MARKER.search(text_of(doc), start, end)
         main_end = marker.start() if marker and _is_list(doc, seg_start, marker, end, amounts, pcts) else end
@@ -352,7 +350,7 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
         if flow in ("investment", "aid"):  # 'Japan is Vietnam's largest ODA provider and third largest investor, with …'
             who = _is_partners(doc, [m for m in mentions if m.start < start]) or who
         rank = rank_of(text_of(doc)[seg_start:main_end], flow) or rank_of(text_of(doc)[sent.start_char:seg_start], flow)
-        goods = subject_commodity(doc, start) or object_commodity(doc, start + len(_trigger_at(doc, start)))
+        goods = goods or object_commodity(doc, start + len(_trigger_at(doc, start)))
         records.append(_record(doc, sent, sid, flow, who, figs, ctx, commodity=goods, rank=rank))
         if main_end < end:
             for name, item_amounts, item_pcts in _items(doc, marker.end(), end, amounts, pcts):
@@ -363,7 +361,7 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     return [r for r in records if r is not None]
 
 
-def _segments(hits: list[tuple[int, str, str]], end: int) -> list[tuple[str, int, int]]:
+def _segments(hits: list[tuple[int, str, str]], end: int) -> list[tuple[str, int, int, str]]:
     """Split a sentence at its triggers; neighbouring triggers of the same flow and goods share one segment
     ('Durian exports were worth $2.9bn, while rubber shipments fell' is two)."""
     merged: list[list] = []
@@ -371,28 +369,11 @@ def _segments(hits: list[tuple[int, str, str]], end: int) -> list[tuple[str, int
         if merged and merged[-1][0] == flow and (not goods or goods == merged[-1][2]):
             continue
         merged.append([flow, start, goods])
-    return [(flow, start, merged[i + 1][1] if i + 1 < len(merged) else end) for i, (flow, start, _) in enumerate(merged)]
+    return [(flow, start, merged[i + 1][1] if i + 1 < len(merged) else end, goods) for i, (flow, start, goods) in enumerate(merged)]
 
 
 def _key(r: TradeRecord) -> tuple:
     return (r.flow, r.reporter, r.partner, r.commodity, r.value, r.change_pct if r.value is None else None)
-
-
-def in_headline(doc: Doc, sent_start: int, evidence: str) -> bool:
-    """Whether a record comes from a headline line: a short first line without closing punctuation."""
-    text = text_of(doc)
-    line_end = text.find("\n", sent_start)
-    line = text[sent_start:line_end if line_end != -1 else len(text)].strip()
-    return bool(line) and len(line) < 160 and not re.search(r"[.!?\"”’)]$", line) and evidence.startswith(line[:20])
-
-
-def _without_headlines(doc: Doc, records: list[TradeRecord]) -> list[TradeRecord]:
-    """A headline restates the story: its flow is dropped when the body reports the same flow."""
-    sents = list(doc.sents)
-    body = {(r.flow, frozenset((r.reporter, r.partner)), r.commodity) for r in records
-            if not in_headline(doc, sents[r.sentence_id].start_char, r.evidence)}
-    return [r for r in records if not in_headline(doc, sents[r.sentence_id].start_char, r.evidence)
-            or (r.flow, frozenset((r.reporter, r.partner)), r.commodity) not in body]
 
 
 @Language.factory("news_trade")
@@ -409,10 +390,11 @@ class TradeRecordFinder:
             if in_furniture(doc, sent.start_char):
                 break
             records += sentence_records(doc, sent, sid, ctx)
-        kept = []
-        for record in _without_headlines(doc, records):  # the same figure restated later is one record
-            if _key(record) not in ctx.seen:
-                ctx.seen.add(_key(record))
+        kept, seen = [], set()
+        headline_key = lambda r: (r.flow, frozenset((r.reporter, r.partner)), r.commodity)  # noqa: E731
+        for record in drop_restated_headlines(doc, records, headline_key):  # the same figure restated later is one record
+            if _key(record) not in seen:
+                seen.add(_key(record))
                 kept.append(record)
         doc._.trade_records = kept
         return doc
