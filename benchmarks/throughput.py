@@ -24,7 +24,7 @@ DEFAULT_RAW = ROOT / "data" / "raw"
 
 def build_corpus(n: int, raw: Path = DEFAULT_RAW) -> list:
     """N articles made from the bundled ones, repeated in turn with unique ids."""
-    from pipeline.corpus import read_corpus
+    from pipeline.corpus.reader import read_corpus
     seeds = [a for a in read_corpus(raw) if a.status == "ok"]
     if not seeds:
         raise SystemExit(f"{raw}: no readable articles to build a benchmark corpus from")
@@ -41,9 +41,10 @@ def words_per_second(articles: list, model: Optional[str], batch_size: int, repe
     """Words/s of bare spaCy (the base model's own components) and of the full pipeline, same texts. The corpus is
     cut into slices of one batch; each slice is run bare then full, back to back, `repeat` times, and each side keeps
     its best time per slice: a burst of load from a neighbour on a shared machine then hits both sides alike."""
-    from pipeline.engines import worker_nlp
-    from pipeline.nlp import base_model
-    from pipeline.run import RunOptions, iter_results
+    from pipeline.run.worker import worker_nlp
+    from pipeline.nlp.model import base_model
+    from pipeline.run.extract import iter_results
+    from pipeline.run.options import RunOptions
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     bare = base_model(model)
@@ -64,7 +65,8 @@ def words_per_second(articles: list, model: Optional[str], batch_size: int, repe
 
 def engine_throughput(articles: list, model: Optional[str], batch_size: int, workers: int, engine: str = "local") -> float:
     """Documents per second of one engine (model loading and pool start-up included)."""
-    from pipeline.run import RunOptions, iter_results
+    from pipeline.run.extract import iter_results
+    from pipeline.run.options import RunOptions
     options = RunOptions(model=model, batch_size=batch_size, workers=workers, engine=engine)
     return len(articles) / _timed(lambda: list(iter_results(articles, options)))
 
@@ -72,8 +74,8 @@ def engine_throughput(articles: list, model: Optional[str], batch_size: int, wor
 def peak_rss_child(n: int, model: Optional[str], batch_size: int) -> dict:
     """(In a fresh process) run a corpus of N articles to a folder; report peak RSS in MiB."""
     import resource
-    from pipeline.job import run_to_dir
-    from pipeline.run import RunOptions
+    from pipeline.run.job import run_to_dir
+    from pipeline.run.options import RunOptions
     with tempfile.TemporaryDirectory() as out:
         seconds = _timed(lambda: run_to_dir(_stream(n), Path(out), options=RunOptions(model=model, batch_size=batch_size)))
     return {"n": n, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "seconds": seconds}

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .corpus import MAX_CHARS
+from pipeline.corpus.reader import MAX_CHARS
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -99,12 +99,12 @@ def _check(args: argparse.Namespace) -> None:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Extract to --out, print the one-line summary; the exit code."""
-    from .corpus import CorpusError
-    from .dask_engine import DaskMissing
-    from .job import run_to_dir
-    from .nlp import ModelNotFound
-    from .resources import ResourceError
-    from .run import RunOptions
+    from pipeline.corpus.article import CorpusError
+    from pipeline.run.dask_engine import DaskMissing
+    from pipeline.run.job import run_to_dir
+    from pipeline.nlp.model import ModelNotFound
+    from pipeline.nlp.resources import ResourceError
+    from pipeline.run.options import RunOptions
     _check(args)
     options = RunOptions(model=args.model, batch_size=args.batch_size, workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler)

@@ -1,0 +1,41 @@
+"""The seven output tables as pandas DataFrames (`Extraction`), the library's result."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.output.atomic_write import write_frame_csv
+from pipeline.output.rows import TABLE_NAMES, columns
+
+
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """A table's DataFrame with its contract columns, even when empty."""
+    return pd.DataFrame(rows, columns=columns(table))
+
+
+@dataclass
+class Extraction:
+    """The seven output tables as pandas DataFrames."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, list[dict]]) -> "Extraction":
+        return cls({t: frame(t, rows.get(t, [])) for t in TABLE_NAMES})
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def to_csv(self, out_dir: str | Path) -> list[Path]:
+        """Write every table as `<out_dir>/<table>.csv` atomically; returns the paths."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        return [write_frame_csv(self.tables[t], out / f"{t}.csv") for t in TABLE_NAMES]
+
+    def counts(self) -> dict[str, int]:
+        return {t: len(df) for t, df in self.tables.items()}

@@ -1,0 +1,170 @@
+"""Sentence-level helpers shared by the record builders: mentions in a sentence, country roles, period, source."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp import extensions as ext
+from pipeline.entities.countries import country_of, lookup
+from pipeline.nlp.doc_index import cached, spans_in, text_of
+from pipeline.nlp.furniture import in_furniture
+from pipeline.nlp.annotations import DateValue
+
+COMPARISON = re.compile(r"(?:compared (?:to|with)|from|than|over|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+SOURCE_BEFORE = re.compile(r"(?:according to(?:\s+(?:a|the|latest|new|official|preliminary)){0,2}(?:\s+(?:report|data|statement|figures|statistics)\s+(?:from|by|of|released by))?"
+                           r"|data (?:from|of)|figures (?:from|of)|statistics (?:from|of)|report(?:ed)? by|trade data of)\s+(?:the\s+)?(?:\w+['’]s\s+)?$", re.I)
+SOURCE_AFTER = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(?:reported|said|showed|shows|data|figures|statistics|announced)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in a sentence and the little word that gives its role ('to', 'from', 'poss', ...)."""
+
+    code: str
+    start: int
+    end: int
+    role: str
+    label: str
+
+
+def in_span(spans, sent: Span) -> list[Span]:
+    return [s for s in spans if sent.start_char <= s.start_char < sent.end_char]
+
+
+def group(doc: Doc, name: str, sent: Span) -> list[Span]:
+    """A span group's spans inside a sentence, in order."""
+    return spans_in(doc, name, sent.start_char, sent.end_char) if name in doc.spans else []
+
+
+def sent_ents(doc: Doc, sent: Span) -> list[Span]:
+    """The entities inside a sentence, in order (indexed once per document)."""
+    return spans_in(doc, "ents", sent.start_char, sent.end_char)
+
+
+def _role(doc: Doc, start: int, end: int) -> str:
+    before = text_of(doc)[max(0, start - 14):start].lower()
+    after = text_of(doc)[end:end + 3]
+    if re.match(r"['’]s?\b", after) or after.startswith("’"):
+        return "poss"
+    for word in ("between", "from", "to", "in", "of", "with", "for", "and", "help"):
+        if re.search(rf"\b{word}\s+(?:the\s+)?$", before):
+            return word
+    return ""
+
+
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s")
+
+
+def dateline_end(sent: Span) -> int:
+    """Where a dateline opening the sentence ends ('MANILA, Philippines — ', 'SEOUL, June 23 (Yonhap) -- '), else its start."""
+    m = DATELINE.match(text_of(sent.doc), sent.start_char, sent.end_char)
+    return m.end() if m else sent.start_char
+
+
+def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
+    """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one), in order;
+    a dateline's place ('MANILA, Philippines — ') is where the story was filed, not a party."""
+    out, body = [], dateline_end(sent)
+    for ent in sent_ents(doc, sent):
+        if ent.start_char < body:
+            continue
+        code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") else None
+        if code is None and ent.label_ in ("GPE", "NORP"):
+            code = lookup(ent.text, doc._.country_ranking or doc._.doc_country)
+        if code and code not in ("EUU",) or (code == "EUU"):
+            out.append(CountryMention(code, ent.start_char, ent.end_char, _role(doc, ent.start_char, ent.end_char), ent.label_))
+    return out
+
+
+def main_countries(doc: Doc) -> list[str]:
+    """The article's countries by how often they are named in its body, most first."""
+    return cached(doc, "main_countries", _main_countries)
+
+
+def _main_countries(doc: Doc) -> list[str]:
+    codes = [e._.country for e in doc.ents if e.label_ in ("GPE", "NORP") and e._.country
+             and not in_furniture(doc, e.start_char) and e._.country not in ("WLD", "EUU")]
+    counts = Counter(codes)
+    return sorted(counts, key=lambda c: (-counts[c], codes.index(c)))
+
+
+def other_country(doc: Doc, *known: Optional[str]) -> Optional[str]:
+    """The article's most-named country that is not one of `known`."""
+    return next((c for c in main_countries(doc) if c not in known), None)
+
+
+def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
+    """The period a sentence's figures refer to: its first resolved calendar period that is not a comparison base,
+    nor the dateline's date; a single day ('said on Monday') only when the sentence names no longer period."""
+    days, body = [], dateline_end(sent)
+    for span in group(doc, ext.DATES, sent):
+        v = span._.value
+        if v is None or v.type != "date" or v.start is None or span.start_char < body:
+            continue
+        before = text_of(doc)[max(0, span.start_char - 20):span.start_char]
+        if COMPARISON.search(before) or span.text.lower().startswith("the same"):
+            continue
+        if SINCE.search(before):  # 'since 2016': from then to the article's date
+            ref = doc._.reference_date
+            if ref is None or ref < v.start:
+                continue
+            return replace(v, end=ref, granularity="range"), span
+        if v.granularity == "day":
+            days.append((v, span))
+            continue
+        return v, span
+    return days[0] if days else None
+
+
+def sentence_source(doc: Doc, sent: Span) -> str:
+    """The body a figure is attributed to ('according to the GDCE', 'the Department ... reported')."""
+    for ent in sent_ents(doc, sent):
+        if ent.label_ != "ORG":
+            continue
+        before, after = text_of(doc)[max(0, ent.start_char - 40):ent.start_char], text_of(doc)[ent.end_char:ent.end_char + 30]
+        if SOURCE_BEFORE.search(before) or SOURCE_AFTER.match(after):
+            return ent._.canonical or ent.text
+    return ""
+
+
+def person_names(sent: Span) -> list[str]:
+    """Canonical names of the persons in a sentence, in order, without repeats."""
+    names: list[str] = []
+    for ent in sent_ents(sent.doc, sent):
+        if ent.label_ == "PERSON" and (ent._.canonical or ent.text) not in names:
+            names.append(ent._.canonical or ent.text)
+    return names
+
+
+def acting_countries(doc: Doc, sent: Span) -> list[str]:
+    """Countries of every actor in a sentence (places, demonyms, persons and bodies acting for one), in order."""
+    codes: list[str] = []
+    body = dateline_end(sent)
+    for ent in sent_ents(doc, sent):
+        if ent.start_char < body:  # 'JAKARTA, Jakarta Post -- ': where the story was filed
+            continue
+        code = ent._.country or (country_of(ent) if ent.label_ in ("ORG",) else None)
+        if code and code not in codes and code not in ("WLD",):
+            codes.append(code)
+    return codes
+
+
+def in_headline(sent: Span) -> bool:
+    """Whether a sentence is a headline: its line is short and has no closing punctuation."""
+    text = text_of(sent.doc)
+    end = text.find("\n", sent.start_char)
+    line = text[sent.start_char:end if end != -1 else len(text)].strip()
+    return bool(line) and len(line) < 160 and not re.search(r"[.!?\"”’)]$", line)
+
+
+def drop_restated_headlines(doc: Doc, items: list, key: Callable) -> list:
+    """A headline restates the story: a record or event from one is dropped when the body has one with the same key."""
+    sents = list(doc.sents)
+    head = [in_headline(sents[item.sentence_id]) for item in items]
+    body = {key(item) for item, h in zip(items, head) if not h}
+    return [item for item, h in zip(items, head) if not h or key(item) not in body]

@@ -1,0 +1,177 @@
+"""Money amounts: find them in text, normalise value, ISO 4217 currency, qualifier and USD value."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp import extensions as ext
+from pipeline.values.figure_matching import add_spans, number_regex, range_head, scale_regex
+from pipeline.values.fx import to_usd
+from pipeline.values.numbers import alternation, apply_scale, parse_number, qualifier_before, scales, word_number_regex
+from pipeline.nlp.resources import read_csv
+from pipeline.nlp.annotations import MoneyValue
+from pipeline.nlp.doc_index import text_of
+
+YEN_CHINA = re.compile(r"\b(?:China|Chinese|yuan|renminbi|RMB|Beijing)\b")
+YEN_JAPAN = re.compile(r"\b(?:Japan|Japanese|yen|Tokyo)\b")
+
+
+@lru_cache(maxsize=1)
+def currency_table() -> dict[str, tuple[str, str, float]]:
+    """Surface (lower-cased) -> (code, position, factor)."""
+    rows = read_csv("lexicons/currencies.csv", ("surface", "code", "position", "factor"))
+    return {r["surface"].lower(): (r["code"], r["position"], float(r["factor"])) for r in rows}
+
+
+def _surfaces(position: str) -> str:
+    return alternation(s for s, (_, pos, _) in currency_table().items() if pos in (position, "both"))
+
+
+@lru_cache(maxsize=1)
+def money_regex() -> re.Pattern:
+    """A currency-marked figure: 'US$5.2 billion', '€ 3m', '5 billion yen', '75 USD million', '12-cent', 'Rs 500 crore'."""
+    num, scale = number_regex(), scale_regex()
+    lo = rf"(?:(?P<lo>{num})(?P<los>{scale})?\s*(?:-|–|—|\bto\b)\s*)?"
+    scaled = alternation(s for s, (_, pos, _) in currency_table().items() if pos == "prefix_scaled")
+    needs_scale = rf"(?:{scaled})(?=\s?\d[\d,.]*[\s-]?(?:{_long_scales()}|bn|mn|tn)\b)"  # 'P15 billion', never 'P5'
+    pre = (rf"(?P<pre>{_surfaces('prefix')}|{needs_scale})\s?{lo}(?P<n1>{num})(?P<s1>{scale})?"
+           rf"(?:\s+(?P<suf1>{_surfaces('suffix')})(?![A-Za-z])(?!\s*\d))?")
+    year_then_symbol = r"(?!(?:19|20)\d\d\s?[^\w\s])"  # 'In 2019 $1.2bn was…': the symbol belongs to what follows
+    words = alternation(s for s, (_, pos, _) in currency_table().items() if pos != "prefix" and s[-1].isalpha())
+    symbols = alternation(s for s, (_, pos, _) in currency_table().items() if pos != "prefix" and not s[-1].isalpha())
+    majors = alternation(s for s, (_, pos, f) in currency_table().items() if pos != "prefix" and s[-1].isalpha() and f >= 1)
+    starts_next = rf"(?!\s?{num}(?:{scale})?\s+(?:{majors})(?![A-Za-z]))"  # '1 $ 10 dollars': '$' opens the next
+    suf = (rf"{year_then_symbol}(?P<n2>{num})(?P<s2>{scale})?[\s-]?(?:of\s+)?(?P<suf2>{words}|(?:{symbols}){starts_next})(?![A-Za-z0-9])"
+           rf"(?:\s(?P<s3>{_long_scales()})(?![A-Za-z]))?")
+    return re.compile(rf"(?<![\w$])(?:{pre}|{suf})", re.IGNORECASE)
+
+
+def _long_scales() -> str:
+    return alternation(w for w in scales() if len(w) > 2)
+
+
+@lru_cache(maxsize=1)
+def minor_regex() -> re.Pattern:
+    """What may follow a whole-unit amount to add its minor part: '… 50 cents', '… and forty-five', '… 50.'"""
+    units = alternation(s for s, (_, _, f) in currency_table().items() if f < 1)
+    return re.compile(rf"\s*(?:and\s+)?(?P<n>\d{{1,2}}|{word_number_regex()})(?![\w.,]\d)"
+                      rf"(?:(?:[\s-]?(?P<unit>{units})(?![A-Za-z]))|(?=\s*(?:[.,;!?]|$|and\b)))", re.IGNORECASE)
+
+
+def _currency(surface: Optional[str], text: str) -> tuple[Optional[str], float]:
+    """Code and minor-unit factor of a currency surface; '¥' decided from the document's countries."""
+    if not surface:
+        return None, 1.0
+    code, _, factor = currency_table().get(surface.lower(), (None, "", 1.0))
+    if code == "?":
+        code = "CNY" if len(YEN_CHINA.findall(text)) > len(YEN_JAPAN.findall(text)) else "JPY"
+    return code, factor
+
+
+def parse_money(text: str, *, context: str = "") -> Optional[MoneyValue]:
+    """'$2.9 billion' -> MoneyValue(2.9e9, 'USD'); None for text that is not one money amount."""
+    m = money_regex().fullmatch(text.strip())
+    if not m:
+        return None
+    return _value(m, context or text)
+
+
+def _value(m: re.Match, context: str) -> Optional[MoneyValue]:
+    g = m.groupdict()
+    if g["pre"] is not None:
+        code, factor = _currency(g["suf1"] if g["suf1"] and g["pre"] == "$" else g["pre"], context)
+        number, scale = g["n1"], g["s1"]
+    else:
+        code, factor = _currency(g["suf2"], context)
+        number, scale = g["n2"], g["s2"] or g["s3"]
+    value = apply_scale(parse_number(number), scale)
+    if value is None or code is None:
+        return None
+    return MoneyValue(value=round(value * factor, 6), currency=code)
+
+
+def _scale(m: re.Match) -> Optional[str]:
+    return m.group("s1") or m.group("s2") or m.group("s3")
+
+
+def _with_minor(m: re.Match, value: MoneyValue, text: str) -> tuple[int, MoneyValue]:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five': a whole-unit amount takes its minor part."""
+    if _scale(m) or m.group("lo") or value.value != int(value.value):
+        return m.end(), value
+    surface = (m.group("suf2") or m.group("suf1") or m.group("pre") or "").lower()
+    if currency_table().get(surface, ("", "", 1.0))[2] != 1.0:
+        return m.end(), value
+    minor = minor_regex().match(text, m.end())
+    number = parse_number(minor.group("n")) if minor else None
+    if number is None or not 0 < number < 100 or number != int(number):
+        return m.end(), value
+    return minor.end(), replace(value, value=round(value.value + number / 100, 6))
+
+
+def _borrowed(m: re.Match, nxt: Optional[re.Match], value: MoneyValue, text: str) -> MoneyValue:
+    """'between $3 and $4 million': an unscaled bound takes the scale of the bound right after it."""
+    if nxt is None or _scale(m) or not _scale(nxt):
+        return value
+    gap = text[m.end():nxt.start()]
+    if not re.fullmatch(r"\s*(?:-|–|—|to|and)\s*", gap, re.IGNORECASE):
+        return value
+    if gap.strip().lower() == "and" and not re.search(r"between\s+\S*$", text[:m.start()], re.IGNORECASE):
+        return value
+    scaled = apply_scale(value.value, _scale(nxt))
+    return replace(value, value=scaled) if scaled is not None else value
+
+
+def find_money(text: str) -> Iterator[tuple[int, int, MoneyValue]]:
+    """(start, end, value) of every money amount in text, a range giving one item per bound."""
+    matches = [(m, v) for m in money_regex().finditer(text) if (v := _value(m, text)) is not None]
+    used_until = 0
+    for i, (m, value) in enumerate(matches):
+        if m.start() < used_until:  # the minor part of the amount before ('… 50 cents')
+            continue
+        nxt = matches[i + 1][0] if i + 1 < len(matches) else None
+        if m.group("lo"):
+            yield from _inner_range(m, value, text)
+            continue
+        value = _borrowed(m, nxt, value, text)
+        start = m.start()
+        head = range_head(text, start)
+        if head is not None and not head.group("unit"):
+            low = apply_scale(parse_number(head.group("num")), head.group("scale") or _scale(m))
+            h_start = start - len(text[max(0, start - 40):start]) + head.start("num")
+            if low is not None:
+                q, _ = qualifier_before(text[:h_start - len(head.group("between") or "")])
+                yield h_start, h_start + len(head.group("num")) + len(head.group("scale") or ""), replace(value, value=low, qualifier=q)
+                yield start, m.end(), replace(value, qualifier=q)
+                continue
+        q, _ = qualifier_before(text[:start])
+        used_until, value = _with_minor(m, value, text)
+        yield start, used_until, replace(value, qualifier=q)
+
+
+def _inner_range(m: re.Match, value: MoneyValue, text: str) -> Iterator[tuple[int, int, MoneyValue]]:
+    """'$1-2 billion': the low bound borrows the high bound's scale; one item per bound."""
+    q, _ = qualifier_before(text[:m.start()])
+    low = apply_scale(parse_number(m.group("lo")), m.group("los") or m.group("s1"))
+    if low is not None:
+        yield m.start(), m.end("los") if m.group("los") else m.end("lo"), replace(value, value=low, qualifier=q)
+    yield m.start("n1"), m.end(), replace(value, qualifier=q)
+
+
+@Language.factory("news_money")
+class MoneyFinder:
+    """Puts money amounts in doc.spans['amounts'] with a MoneyValue (USD at the document's reference date)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        money_regex()  # compile once, fail early on a broken lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        on = doc._.reference_date
+        found = [(s, e, replace(v, value_usd=to_usd(v.value, v.currency, on))) for s, e, v in find_money(text_of(doc))]
+        add_spans(doc, ext.AMOUNTS, found)
+        return doc
