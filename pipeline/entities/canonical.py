@@ -295,7 +295,10 @@ def _person_country(ent: Span) -> str:
 
 def _link_people(people: list[Span]) -> dict[str, str]:
     """Short forms -> the longest full name in the document that contains them ('Kishida' -> 'Fumio Kishida')."""
-    names = sorted({p._.canonical for p in people}, key=lambda n: -len(n.split()))
+    first = {}
+    for p in people:
+        first.setdefault(p._.canonical, p.start_char)
+    names = sorted(first, key=lambda n: (-len(n.split()), first[n]))  # ties: the name met first (deterministic)
     link = {}
     for short in names:
         for full in names:
