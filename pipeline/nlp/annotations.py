@@ -14,6 +14,8 @@ class MoneyValue:
     currency: Optional[str]
     qualifier: str = "exact"
     value_usd: Optional[float] = None
+    usd_source: str = ""  # stated (the article gives the dollar figure) | converted (by rate) | '' (no rate)
+    equivalent: bool = False  # restates the amount right before it in another currency: '3.4 trillion kip ($433.8 million)'
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def _amount_row(doc_id: str, i: int, s: Span, sid: SentenceIndex) -> AmountRow:
     v = s._.value
     return AmountRow(doc_id, make_id(doc_id, "amounts", i), s.text, s.start_char, s.end_char, sid(s.start_char),
                      v.value if v else None, (v.currency or "") if v else "", v.value_usd if v else None,
-                     v.qualifier if v else "")
+                     v.qualifier if v else "", v.usd_source if v else "",
+                     make_id(doc_id, "amounts", i - 1) if v and v.equivalent and i else "")
 
 
 def _pct_row(doc_id: str, i: int, s: Span, sid: SentenceIndex) -> PercentRow:

@@ -50,6 +50,8 @@ class AmountRow:
     currency: str
     value_usd: Optional[float]
     qualifier: str
+    usd_source: str = ""
+    equivalent_of: str = ""
 
 
 @dataclass(frozen=True)

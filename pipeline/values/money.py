@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from pipeline.nlp import extensions as ext
 from pipeline.values.figure_matching import add_spans, number_regex, range_head, scale_regex
-from pipeline.values.fx import to_usd
+from pipeline.values.equivalents import with_usd
+from pipeline.values.list_currency import bare_amounts
 from pipeline.values.numbers import alternation, apply_scale, parse_number, qualifier_before, scales, word_number_regex
 from pipeline.nlp.resources import read_csv
 from pipeline.nlp.annotations import MoneyValue
@@ -26,6 +27,12 @@ def currency_table() -> dict[str, tuple[str, str, float]]:
     """Surface (lower-cased) -> (code, position, factor)."""
     rows = read_csv("lexicons/currencies.csv", ("surface", "code", "position", "factor"))
     return {r["surface"].lower(): (r["code"], r["position"], float(r["factor"])) for r in rows}
+
+
+@lru_cache(maxsize=1)
+def header_currencies() -> dict[str, str]:
+    """Currency names and codes a list header may name ('in baht', '(US$ million)'); one-letter signs left out."""
+    return {s: code for s, (code, _, factor) in currency_table().items() if factor == 1 and code != "?" and len(s) > 1}
 
 
 def _surfaces(position: str) -> str:
@@ -171,7 +178,9 @@ class MoneyFinder:
         money_regex()  # compile once, fail early on a broken lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        on = doc._.reference_date
-        found = [(s, e, replace(v, value_usd=to_usd(v.value, v.currency, on))) for s, e, v in find_money(text_of(doc))]
-        add_spans(doc, ext.AMOUNTS, found)
+        text = text_of(doc)
+        found = list(find_money(text))
+        found += bare_amounts(text, header_currencies(), lambda s, e: any(a < e and s < b for a, b, _ in found))
+        found.sort(key=lambda f: (f[0], -f[1]))
+        add_spans(doc, ext.AMOUNTS, with_usd(found, text, doc._.reference_date))
         return doc

@@ -8,7 +8,9 @@ from typing import Optional
 
 from pipeline.nlp.resources import read_csv
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"  # 1,234,567; 12,34,567 (lakh)
+# 1,234,567; 12,34,567 (lakh); 3,16 (a decimal comma: one or two digits after it, a scale word or % next); 1.5; .5
+DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?![\d,])(?=\s?(?:%|[^\W\d_]))"
+DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|" + DECIMAL_COMMA + r"|\d+(?:\.\d+)?|\.\d+")
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 MAX_VALUE = 1e18  # larger figures are flagged (no value) rather than overflowing
 
@@ -85,6 +87,8 @@ def parse_number(text: str) -> Optional[float]:
     t = text.strip().lower().replace("\u2212", "-")
     if not t:
         return None
+    if re.fullmatch(r"-?\d{1,3},\d{1,2}", t):  # a decimal comma: 'US$ 3,16 billion'
+        return float(t.replace(",", "."))
     if re.fullmatch(r"-?(?:" + DIGITS + ")", t):
         try:
             return float(t.replace(",", ""))

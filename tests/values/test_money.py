@@ -93,3 +93,18 @@ def test_money_component_fills_span_group(blank_en):
     blank_en.add_pipe("news_money")
     doc = blank_en("Exports rose to $1.47 billion, including cashew nuts $711 million.")
     assert [(s.text, s._.value.value_usd) for s in doc.spans["amounts"]] == [("$1.47 billion", 1.47e9), ("$711 million", 711e6)]
+
+
+@pytest.mark.parametrize("sentence,expected,provenance", [
+    # a decimal comma: one or two digits after it, a scale word next
+    ("the total commitment reached 2,6 million tons or about US$ 3,16 billion",
+     [("US$ 3,16 billion", 3.16e9)], "https://www.palmoilmagazine.com/news/9612/us--3-16-miliar---india-berkomitmen-beli-minyak-sawit-dari-indonesia"),
+    ("the total trade between the two countries in January – June 2022 reached US$ 16,67 billion",
+     [("US$ 16,67 billion", 16.67e9)], "https://www.palmoilmagazine.com/news/9612/us--3-16-miliar---india-berkomitmen-beli-minyak-sawit-dari-indonesia"),
+    ("within the total about US$ 3,2 billion.", [("US$ 3,2 billion", 3.2e9)], "own"),
+    # a comma before three digits stays a thousands separator
+    ("Bilateral trade was worth $1,548 million", [("$1,548 million", 1.548e9)], "https://khmerdaily.com/japan-and-cambodia-bilateral-trade-dropped-25"),
+    ("goods worth $3,160", [("$3,160", 3160.0)], "own"),
+])
+def test_money_decimal_comma(sentence, expected, provenance):
+    assert [(sentence[s:e], v.value) for s, e, v in find_money(sentence)] == [(t, pytest.approx(v)) for t, v in expected]
