@@ -63,6 +63,9 @@ class TradeRecord:
     amount_id: str = ""
     pct_id: str = ""
     date_id: str = ""
+    usd_source: str = ""  # stated | converted | '' (no dollar value)
+    change_basis: str = ""  # yoy | mom | qoq | '' (growth compared with what, when the article says)
+    partner_kind: str = ""  # country | bloc | world
 
 
 @dataclass(frozen=True)

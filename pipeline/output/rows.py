@@ -107,6 +107,9 @@ class TradeRow:
     amount_id: str = ""
     pct_id: str = ""
     date_id: str = ""
+    usd_source: str = ""
+    change_basis: str = ""
+    partner_kind: str = ""
 
 
 @dataclass(frozen=True)

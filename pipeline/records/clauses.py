@@ -73,7 +73,7 @@ def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
     for ent in sent_ents(doc, sent):
         if ent.start_char < body:
             continue
-        code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") else None
+        code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") or (ent.label_ == "ORG" and ent._.country == "EUU") else None
         if code is None and ent.label_ in ("GPE", "NORP"):
             code = lookup(ent.text, doc._.country_ranking or doc._.doc_country)
         if code and code not in ("EUU",) or (code == "EUU"):
@@ -87,8 +87,8 @@ def main_countries(doc: Doc) -> list[str]:
 
 
 def _main_countries(doc: Doc) -> list[str]:
-    codes = [e._.country for e in doc.ents if e.label_ in ("GPE", "NORP") and e._.country
-             and not in_furniture(doc, e.start_char) and e._.country not in ("WLD", "EUU")]
+    codes = [e._.country for e in doc.ents if (e.label_ in ("GPE", "NORP") or e._.country == "EUU") and e._.country
+             and not in_furniture(doc, e.start_char) and e._.country != "WLD"]
     counts = Counter(codes)
     return sorted(counts, key=lambda c: (-counts[c], codes.index(c)))
 

@@ -1,379 +1,342 @@
-"""Trade records: flows (export, import, bilateral, investment, aid) with value, growth, share, rank, period, source."""
+"""Trade records: flows (export, import, bilateral, investment, aid) with value, growth, share, rank, period and
+source, read sentence by sentence: each figure is tied to its flow through the parse (`linking`), the parties come
+from the roles around the flow's trigger (`roles`, `parties`), lists give one record per named item (`items`), and
+what an article has fixed (the pair, the flow of a list's header, the period) carries to the sentences after it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import extensions as ext
-from pipeline.nlp import gazetteer
-from pipeline.records.clauses import (CountryMention, countries_in, drop_restated_headlines, group, other_country, sentence_period,
-                      sentence_source)
-from pipeline.nlp.furniture import in_furniture
-from pipeline.values.fx import to_usd
-from pipeline.records.hs_codes import hs_code, normalise_commodity
-from pipeline.nlp.doc_index import mention_id, text_of
-from pipeline.values.numbers import alternation
-from pipeline.nlp.resources import read_csv
 from pipeline.nlp.annotations import TradeRecord
+from pipeline.nlp.doc_index import mention_id, text_of
+from pipeline.nlp.furniture import in_furniture
+from pipeline.records.clauses import countries_in, group, sentence_period, sentence_source
+from pipeline.records.figure_roles import BASIS_RANK, basis, change_value, percent_role, usable_amount
+from pipeline.records.goods import trigger_goods
+from pipeline.records.hs_codes import hs_code, normalise_commodity
+from pipeline.records.items import AFTER_FIGURE, after_marker, name_after, name_in
+from pipeline.records.linking import assign
+from pipeline.records.parties import Context, copula_partners, flow_parties, is_bloc
+from pipeline.records.ranks import rank_of
+from pipeline.records.roles import token_codes, trigger_roles
+from pipeline.records.statements import finalise
+from pipeline.records.triggers import Trigger, find_triggers, trigger_table
+from pipeline.values.fx import to_usd
 
-LIST_MARKER = re.compile(r"\b(?:including|of which|with|such as|led by|mainly|comprising|notably)\b", re.I)
 CONTINUATION = re.compile(r"^\s*(?:(?:In|By|During|For)\b[^,]{0,40},\s*)?(?:it|the figure|this|that|the value|the total)\s+"
                           r"(?:reached|rose|hit|stood|totall?ed|amounted|was|grew|fell|increased|decreased|jumped)\b", re.I)
-RANK = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|top|largest|biggest)"
-                  r"(?:[- ](?:biggest|largest|top))?\s+(?P<what>(?:export|import|trading|trade)\s+(?:destination|market|partner|source)"
-                  r"|(?:foreign\s+)?investor|(?:ODA|aid|development)\s+(?:provider|donor|partner)|donor"
-                  r"|source\s+of\s+(?:foreign\s+(?:direct\s+)?)?investment|source\s+of\s+(?:FDI|ODA|official development assistance|aid))", re.I)
-RANK_FLOWS = {"export": ("export", "bilateral"), "import": ("import", "bilateral"), "trading": ("bilateral", "export", "import"),
-              "trade": ("bilateral", "export", "import"), "investor": ("investment",), "foreign": ("investment",),
-              "oda": ("aid",), "aid": ("aid",), "development": ("aid",), "donor": ("aid",), "source": ("investment", "aid")}
-TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:target|goal|mark|threshold|milestone)s?\b", re.I)
-ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1)}
-SHARE_BEFORE = re.compile(r"\b(?:accounting for|accounted for|accounts for|account for|share of|making up|made up|makes up|represent(?:ing|ed|s)?)\b[^.;]{0,25}$", re.I)
-SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:market|total|all|its|overall|financing|global)|(?:of\s+the\s+)?market share|share)\b", re.I)
-NOT_GOODS = re.compile(r"^(?:a|an|the|its|their|this|that)\b|\b(?:total|capital|growth|annual|value|share|rate|increase|figure|year|period)\b", re.I)
-JOINER = re.compile(r"(?:to|at|of|by|from|reaching|reached|worth|valued at|totall?ing|and)?", re.I)
-VERB_TRIGGER = re.compile(r"exported|imported|shipped", re.I)
-COPULA = re.compile(r"^\s*(?:is|was|remains|remained|became|has become|has been|stays|stayed)\s+(?:now\s+|still\s+|also\s+|again\s+)?$", re.I)
-WORLD = re.compile(r"\b(?:total|overall|global|worldwide)\s+(?:\w+\s+){0,3}$", re.I)
-
-
-@lru_cache(maxsize=1)
-def triggers() -> tuple[re.Pattern, dict[str, str]]:
-    """The trigger regex and phrase -> flow table."""
-    table = {r["phrase"].lower(): r["flow"] for r in read_csv("lexicons/trade_triggers.csv", ("phrase", "flow"))}
-    return re.compile(rf"\b(?:{alternation(table)})\b", re.I), table
-
-
-@lru_cache(maxsize=1)
-def change_words() -> dict[str, int]:
-    return {r["word"]: int(r["sign"]) for r in read_csv("lexicons/change_words.csv", ("word", "sign"))}
-
-
-@lru_cache(maxsize=1)
-def exclusion_regex() -> re.Pattern:
-    """Words right before a money figure that make it a target, forecast, cost or company figure."""
-    phrases = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason")) if r["reason"] != "intent"]
-    return re.compile(rf"\b(?:{alternation(phrases)})\s+(?:(?:of|at|about|around|nearly|some|over|more than|the|a|an)\s+)*$", re.I)
-
-
-@lru_cache(maxsize=1)
-def intent_regex() -> re.Pattern:
-    """A plan or aim earlier in the clause, then 'to' right before the figure: 'aims to lift exports ... to $40 billion'."""
-    words = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason")) if r["reason"] == "intent"]
-    return re.compile(rf"\b(?:{alternation(words)})\b[^.;:]*\b(?:to|exceed|reach|top|surpass|hit|cross)\s+"
-                      r"(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+|at least\s+)?$", re.I)
-
-
-FUTURE_YEAR_AFTER = re.compile(r"^\s*(?:by|in|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-
-
-def excluded(doc: Doc, span: Span) -> bool:
-    """A target, forecast, cost or company figure rather than a reported flow ('by 2025' after a later year, too)."""
-    text = text_of(doc)
-    if exclusion_regex().search(text[max(0, span.start_char - 40):span.start_char]) or TARGET_AFTER.match(text[span.end_char:span.end_char + 30]):
-        return True
-    clause_start = max(span.sent.start_char, span.start_char - 160)
-    if intent_regex().search(text[clause_start:span.start_char]):
-        return True
-    later = FUTURE_YEAR_AFTER.match(text[span.end_char:span.end_char + 30])
-    ref = doc._.reference_date
-    return bool(later and ref and int(later.group("year")) > ref.year)
-
-
-def change_sign(before: str) -> Optional[int]:
-    """Sign of the last change word in the text before a percentage ('rose by' -> +1, 'down' -> -1)."""
-    words = re.findall(r"[a-z]+", before.lower())[-6:]
-    signs = [change_words()[w] for w in words if w in change_words()]
-    return signs[-1] if signs else None
-
-
-def percent_role(doc: Doc, span: Span) -> tuple[str, int]:
-    """('share', 1), ('change', sign) or ('', 0) for a percentage in a trade sentence."""
-    before, after = text_of(doc)[max(0, span.start_char - 45):span.start_char], text_of(doc)[span.end_char:span.end_char + 30]
-    if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
-        return "share", 1
-    sign = change_sign(before[-35:])
-    return ("change", sign) if sign else ("", 0)
+LIST_LINE = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣∙*–—-]|\(?\d{1,2}[.)])\s+|^[^\n:]{2,60}:\s*\S")
+LIST_LEAD = re.compile(r"^\s*(?:among (?:them|these|which)|of (?:these|which|this)|other (?:items|products|goods)|key (?:items|products)|"
+                       r"major (?:items|products)|the (?:items|products|goods))\b", re.I)
+TO_NEXT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|at|reaching|hitting)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?$", re.I)
 
 
 @dataclass
-class Figures:
-    """The money amount, growth and share found for one flow or commodity."""
+class Slot:
+    """One figure of a flow and what belongs to it: its amount (or growth alone), growth, share and item name."""
 
     amount: Optional[Span] = None
-    change: Optional[float] = None
-    change_span: Optional[Span] = None
-    share: Optional[float] = None
-    share_span: Optional[Span] = None
+    pcts: list[Span] = field(default_factory=list)
+    name: Optional[tuple[str, str]] = None  # ('goods', text) | ('country', code)
 
-    def empty(self) -> bool:
-        return self.amount is None and self.change is None and self.share is None
+    @property
+    def anchor(self) -> Span:
+        return self.amount if self.amount is not None else self.pcts[0]
+
+    @property
+    def end(self) -> int:
+        return max([self.anchor.end_char] + [p.end_char for p in self.pcts])
 
 
-def collect(doc: Doc, amounts: list[Span], pcts: list[Span], *, list_item: bool = False) -> Figures:
-    """Pick the flow's figures: the amount reached ('to $X' first), growth and share percentages."""
-    figs = Figures()
-    usable = [a for a in amounts if not excluded(doc, a) and not re.search(r"\bfrom\s+$", text_of(doc)[max(0, a.start_char - 6):a.start_char])]
-    reached = [a for a in usable if re.search(r"\b(?:to|at|of|reached|reaching|hit|totall?ing|worth|valued at)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+)?$",
-                                               text_of(doc)[max(0, a.start_char - 20):a.start_char])]
-    figs.amount = (reached or usable or [None])[0]
-    for p in pcts:
+def _role_pcts(doc: Doc, pcts: list[Span], list_like: bool) -> list[Span]:
+    """Percentages that can belong to a flow: growth and shares (in a list, a bare one is the item's growth)."""
+    return [p for p in pcts if percent_role(doc, p)[0] or (list_like and p._.value is not None and p._.value.unit == "percent")]
+
+
+def slots_of(doc: Doc, figures: list[Span], amounts: set[int], named: Optional[Callable[[int, int], bool]] = None) -> list[Slot]:
+    """Group a flow's figures into slots: one per amount, each percentage with the amount it qualifies
+    ('rose 8% to $3 billion' and '$3 billion, up 8%' alike), unless goods are named right before it ('…, with
+    iron and steel up 20.8 per cent'); without amounts, one slot per percentage."""
+    money = [f for f in figures if f.start_char in amounts]
+    if not money:
+        return [Slot(pcts=[p]) for p in figures]
+    slots = [Slot(amount=a) for a in money]
+    text = text_of(doc)
+    for p in (f for f in figures if f.start_char not in amounts):
+        before = sorted((s for s in slots if s.anchor.start_char < p.start_char), key=lambda s: s.anchor.start_char)
+        after = [s for s in slots if s.amount is not None and s.amount.start_char > p.start_char]
+        if before and named is not None and named(max(s.end for s in before), p.start_char):
+            slots.append(Slot(pcts=[p]))
+        elif not before or (after and TO_NEXT.match(text[p.end_char:after[0].amount.start_char])):
+            (after or before)[0].pcts.append(p)
+        else:
+            before[-1].pcts.append(p)
+    return sorted(slots, key=lambda s: s.anchor.start_char)
+
+
+def name_slots(doc: Doc, slots: list[Slot], lead_end: int, codes: dict[int, str], stop: set[int], lead_is_list: bool) -> None:
+    """Name each slot of a list from the words between it and the slot before ('…, machinery … with US$1.36
+    billion'), or after its figure ('11.2 million USD on wood'); the first starts after the lead's marker."""
+    text, left = text_of(doc), lead_end
+    for i, slot in enumerate(slots):
+        start = after_marker(text, left, slot.anchor.start_char) if i == 0 and not lead_is_list else left
+        if i == 0 and start == left and not lead_is_list:  # no marker: the first figure is the flow's own total
+            left = slot.end
+            continue
+        slot.name = name_in(doc, start, slot.anchor.start_char, codes, stop)
+        if slot.name is None:
+            nxt = min([s.anchor.start_char for s in slots[i + 1:]] + [p.start_char for p in slot.pcts if p.start_char > slot.anchor.end_char]
+                      + [slot.anchor.sent.end_char])
+            slot.name = name_after(doc, slot.anchor.end_char, nxt, codes, stop)
+        left = slot.end
+
+
+def _growth(doc: Doc, slot: Slot, list_like: bool) -> tuple[Optional[float], Optional[Span], str, Optional[float], Optional[Span]]:
+    """(change, its span, its basis, share, its span): of several growth figures the year-on-year one."""
+    changes, share = [], None
+    for p in slot.pcts:
         role, sign = percent_role(doc, p)
-        if list_item and not role:
+        if not role and list_like and p._.value is not None and p._.value.unit == "percent":
             role, sign = "change", 1
-        if role == "change" and figs.change is None:
-            figs.change, figs.change_span = sign * abs(p._.value.value), p
-        elif role == "share" and figs.share is None:
-            figs.share, figs.share_span = p._.value.value, p
-    return figs
+        if role == "change":
+            changes.append((BASIS_RANK[basis(doc, p)], p, sign))
+        elif role == "share" and share is None:
+            share = p
+    best = min(changes, key=lambda c: c[0]) if changes else None
+    change = (change_value(best[1], best[2]), best[1], basis(doc, best[1])) if best else (None, None, "")
+    return (*change, share._.value.value if share is not None else None, share)
 
 
 @dataclass
-class Context:
-    """What carries from one sentence to the next: the last flow, its parties, period and source."""
+class Flow:
+    """A trigger with its figures, as the sentence gives them."""
 
-    flow: str = ""
-    reporter: str = ""
-    partner: str = ""
-    period: Optional[tuple] = None
-    source: str = ""
-    direction: tuple = ()  # (reporter, partner) of the last export or import flow
-    day: Optional[tuple] = None  # the last day-level date (an aid pledge's date when no period is given)
-    loose: Optional[tuple] = None  # ((period, span), sentence id) of a period named in a sentence without figures
+    trigger: Trigger
+    figures: list[Span]
+    kind: str = ""  # '' (its own trigger) | list (a list line or list sentence) | continuation ('It reached $2 billion')
+    #              | whole (a share of a total: 'Electricity accounts for 30 percent of Laos' total exports')
 
-
-def _first(mentions: list[CountryMention], roles: tuple[str, ...], exclude: str = "") -> str:
-    return next((m.code for m in mentions if m.role in roles and m.code != exclude), "")
+    @property
+    def pseudo(self) -> bool:
+        return self.kind in ("list", "continuation")
 
 
-def parties(doc: Doc, flow: str, mentions: list[CountryMention], trigger_start: int, ctx: Context) -> tuple[str, str]:
-    """(reporter, partner) of a flow from the roles of the countries around its trigger, the rest carried."""
-    before = [m for m in mentions if m.start < trigger_start]
-    norp = next((m.code for m in before[::-1] if m.label == "NORP"), "")
-    if flow == "bilateral" and _with_bloc(doc, trigger_start):
-        return "", ""  # 'trade between China and ASEAN': a side with no country code
-    if flow == "bilateral":
-        codes = list(dict.fromkeys(m.code for m in mentions))
-        if len(codes) == 1 and WORLD.search(text_of(doc)[max(0, trigger_start - 40):trigger_start]):
-            return codes[0], "WLD"  # 'Thailand's total border and transit trade'
-
-        pair = codes[:2] if len(codes) >= 2 else codes + [c for c in (ctx.reporter, ctx.partner) if c and c not in codes and c != "WLD"]
-        reporter = pair[0] if pair else (doc._.doc_country or "")
-        partner = pair[1] if len(pair) > 1 else other_country(doc, reporter) or ""
-        return reporter, partner
-    if flow in ("export", "import") and VERB_TRIGGER.fullmatch(_trigger_at(doc, trigger_start)):
-        subject = next((m.code for m in before[::-1] if m.role == ""), "")  # 'Laos exported electricity worth …'
-        if subject:
-            partner = _first(mentions, ("to",) if flow == "export" else ("from",), subject)
-            return subject, partner or "WLD"
-    if flow == "export":
-        reporter = _first(mentions, ("poss", "from", "of")) or norp
-        partner = _first(mentions, ("to",), reporter) or next((m.code for m in before if m.role == "" and m.code != reporter), "")
-    elif flow == "import":
-        reporter = _first(mentions, ("poss",)) or norp
-        partner = _first(mentions, ("from",), reporter)
-    elif flow == "investment":
-        reporter = norp or _first(mentions, ("poss", "from"))
-        partner = _first(mentions, ("in", "to", "into"), reporter)
-    else:  # aid
-        reporter = _first(before, ("", "poss")) or norp
-        partner = _first(mentions, ("to", "for", "help", "in"), reporter)
-    if flow in ("export", "import") and not reporter and ctx.direction and ctx.direction[1] != reporter:
-        reporter, partner = ctx.direction[0], partner or ctx.direction[1]
-    if WORLD.search(text_of(doc)[max(0, trigger_start - 20):trigger_start]) and not partner:
-        partner = "WLD"
-    reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
-    partner = partner or (ctx.partner if ctx.partner and ctx.partner != reporter else "") or other_country(doc, reporter) or ""
-    return reporter, partner
+def sentence_flows(doc: Doc, sent: Span, sid: int, triggers: list[Trigger], amounts: list[Span], pcts: list[Span],
+                   ctx: Context) -> list[Flow]:
+    """The flows of a sentence with their figures; a list line or list sentence with no trigger continues the
+    context's flow ('• Rubber products: 95.4 billion (+31.38%)', 'Among them petrol … earned 11.6 million USD')."""
+    if triggers:
+        linked = assign(sorted(amounts + _role_pcts(doc, pcts, True), key=lambda s: s.start_char), triggers)
+        return _wholes_to_parts([Flow(triggers[n], figs) for n, figs in sorted(linked.items())], triggers)
+    if not ctx.flow or not (amounts or pcts):
+        return []
+    pseudo = Trigger(ctx.flow, sent.start_char, sent.start_char, sent.root, ())
+    if CONTINUATION.match(sent.text):
+        return [Flow(pseudo, sorted(amounts + _role_pcts(doc, pcts, False), key=lambda s: s.start_char), "continuation")]
+    bulleted = ctx.bullet is not None and ctx.bullet == sid - 1
+    if bulleted or LIST_LINE.match(sent.text) or LIST_LEAD.match(sent.text) or len(amounts) >= 2:
+        return [Flow(pseudo, sorted(amounts + _role_pcts(doc, pcts, True), key=lambda s: s.start_char), "list")]
+    return []
 
 
-def _segment_mentions(doc: Doc, mentions: list[CountryMention], trigger: int, end: int, *, first: bool) -> list[CountryMention]:
-    """The countries of one flow in a sentence with several: those after its trigger up to the next, and before it
-    either anything (the first flow) or only its own modifiers ('…, while Thailand's imports from Japan')."""
-    out = []
-    for m in mentions:
-        if trigger <= m.start < end:
-            out.append(m)
-        elif m.end <= trigger and (first or re.fullmatch(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}", text_of(doc)[m.end:trigger])):
-            out.append(m)
-    return out
+def _wholes_to_parts(flows: list[Flow], triggers: list[Trigger]) -> list[Flow]:
+    """A share linked to the whole it is a share of belongs to the sentence's flow ('imported rice worth $1.8
+    billion …, accounting for 40.2 per cent of Viet Nam's total rice exports'); with no other flow, the share
+    is the subject's part of that whole ('Electricity accounts for 30 percent of Laos' total exports')."""
+    parts = [t for t in triggers if not t.denominator]
+    out, by_trigger = [], {id(f.trigger): f for f in flows}
+    for f in flows:
+        if not f.trigger.denominator:
+            continue
+        part = next((t for t in reversed(parts) if t.start < f.trigger.start), parts[0] if parts else None)
+        if part is None:
+            f.kind = "whole"
+            continue
+        target = by_trigger.get(id(part))
+        if target is None:
+            target = by_trigger[id(part)] = Flow(part, [])
+            flows.append(target)
+        target.figures = sorted(target.figures + f.figures, key=lambda s: s.start_char)
+    out = [f for f in flows if not f.trigger.denominator or f.kind == "whole"]
+    return sorted(out, key=lambda f: f.trigger.start)
 
 
-def _is_partners(doc: Doc, before: list[CountryMention]) -> Optional[tuple[str, str]]:
-    """'Japan is Vietnam's third largest investor': the subject invests in (or gives to) the possessor."""
-    for a, b in zip(before, before[1:]):
-        if a.role == "" and b.role == "poss" and a.code != b.code and COPULA.match(text_of(doc)[a.end:b.start]):
-            return a.code, b.code
-    return None
-
-
-@lru_cache(maxsize=1)
-def bloc_regex() -> re.Pattern:
-    names = [r["name"] for r in read_csv("lexicons/blocs.csv", ("name",))]
-    return re.compile(rf"\b(?:between|with|and)\s+(?:the\s+)?(?:{alternation(names)})\b")
-
-
-def _with_bloc(doc: Doc, trigger_start: int) -> bool:
-    """Whether a bilateral flow's other side is a regional grouping ('between China and the Association of ...')."""
-    return bool(bloc_regex().search(text_of(doc), trigger_start, trigger_start + 80))
-
-
-def rank_of(text: str, flow: str = "") -> Optional[int]:
-    """4 for 'fourth biggest export destination' (only a rank whose noun fits the flow, when one is given)."""
-    m = next((m for m in RANK.finditer(text) if not flow or flow in RANK_FLOWS.get(m.group("what").split()[0].lower(), ())), None)
-    if not m:
+def _respectively(doc: Doc, sent: Span, flow: Flow, flows: list[Flow], triggers: list[Trigger]) -> Optional[list[tuple[Trigger, Slot]]]:
+    """'exports to and imports from Japan amounted to $1.069 billion and $720.075 million, respectively': the
+    coordinated triggers take the figures in order."""
+    mates = [t for t in triggers if t is not flow.trigger and (t.head.head.i == flow.trigger.head.i and t.head.dep_ == "conj")]
+    if not mates or "respectively" not in sent.text.lower():
         return None
-    word = m.group("ord").lower()
-    return ORDINALS.get(word) or (1 if word in ("top", "largest", "biggest") else int(re.sub(r"\D", "", word)))
+    amounts = {a.start_char for a in group(doc, ext.AMOUNTS, sent)}
+    slots = slots_of(doc, flow.figures, amounts)
+    group_ = [flow.trigger] + mates
+    money = [s for s in slots if s.amount is not None]
+    if len(money) != len(group_):
+        return None
+    pcts = sorted((p for s in money for p in s.pcts), key=lambda p: p.start_char)
+    if len(pcts) == len(money):
+        for s, p in zip(money, pcts):
+            s.pcts = [p]
+    return list(zip(group_, money))
 
 
-def _items(doc: Doc, start: int, end: int, amounts: list[Span], pcts: list[Span]) -> list[tuple[str, list[Span], list[Span]]]:
-    """Commodity list after a marker: (name, its amounts, its percentages); a figure with no name before it joins the last item."""
-    figs = sorted([s for s in amounts + pcts if start <= s.start_char < end], key=lambda s: s.start_char)
-    items: list[tuple[str, list, list]] = []
-    cursor = start
-    for f in figs:
-        gap = text_of(doc)[cursor:f.start_char]
-        name = re.sub(r"^[\s,;]*(?:and\s+)?", "", gap)
-        name = re.sub(r"(?:\s*\b(?:" + "|".join(change_words()) + r")\b(?:\s+by)?)+\s*[,;]?\s*$", "", name, flags=re.I).strip(" ,;")
-        if JOINER.fullmatch(name):
-            name = ""
-        if name and (re.search(r"\d", name) or len(name.split()) > 6 or NOT_GOODS.search(name)):
-            break
-        if name:
-            items.append((normalise_commodity(name), [], []))
-        if items:
-            (items[-1][1] if f in amounts else items[-1][2]).append(f)
-        cursor = f.end_char
-    return [i for i in items if i[0]]
-
-
-OBJECT_GOODS = re.compile(r"^\s+(?:of\s+)?(?:[\d.,]+\s+(?:million\s+|thousand\s+|billion\s+)?(?:metric\s+)?(?:tonnes|tons|units|barrels|cubic metres|head|pieces)\s+of\s+)?"
-                          r"(?P<goods>[a-z][a-z -]{2,40}?)\s+(?:worth|valued|from|to|totall?ing|at|with|in|for|amounting|jumped|rose|fell)\b")
-
-
-def object_commodity(doc: Doc, trigger_end: int) -> str:
-    """'imported 3.1 million tonnes of rice worth $1.8 billion', 'exported rubber worth …': goods after the verb."""
-    m = OBJECT_GOODS.match(text_of(doc)[trigger_end:trigger_end + 80])
-    if not m:
-        return ""
-    name = normalise_commodity(m.group("goods"))
-    return name if hs_code(name) is not None else ""
-
-
-def subject_commodity(doc: Doc, trigger_start: int) -> str:
-    """'Durian exports', 'Vietnam's rice exports', 'rubber shipments': goods named right before the trigger word."""
-    head = next((t for t in doc.char_span(trigger_start, trigger_start + 1, alignment_mode="expand") or []), None)
-    if head is None:
-        return ""
-    words, i = [], head.i - 1
-    while i >= max(0, head.i - 4) and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not gazetteer.entry(doc[i].text) \
-            and doc[i].ent_type_ not in ("GPE", "ORG") and doc[i].is_alpha and doc[i].sent == head.sent:
-        words.insert(0, doc[i].text)
-        i -= 1
-    for k in range(len(words)):  # the longest known name ending right before the trigger
-        name = normalise_commodity(" ".join(words[k:]))
-        if name and hs_code(name) is not None:
-            return name
-    return ""
-
-
-def _trigger_at(doc: Doc, start: int) -> str:
-    m = triggers()[0].match(text_of(doc), start)
-    return m.group(0) if m else ""
-
-
-def _is_list(doc: Doc, seg_start: int, marker: re.Match, end: int, amounts: list[Span], pcts: list[Span]) -> bool:
-    """A commodity list with figures of its own; 'mainly machinery, grew 3% to $35bn' describes the total instead."""
-    items = _items(doc, marker.end(), end, amounts, pcts)
-    if len(items) >= 2:
-        return True
-    total_has_figures = any(seg_start <= f.start_char < marker.start() for f in amounts + pcts)
-    return bool(items) and total_has_figures
-
-
-def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], figs: Figures, ctx: Context,
-            commodity: str = "", rank: Optional[int] = None) -> Optional[TradeRecord]:
+def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], slot: Slot, ctx: Context, *,
+            commodity: str = "", rank: Optional[int] = None, list_like: bool = False) -> Optional[TradeRecord]:
     reporter, partner = who
-    if figs.empty() or not reporter or not partner or reporter == partner:
+    change, change_span, change_basis, share, share_span = _growth(doc, slot, list_like)
+    amount = slot.amount._.value if slot.amount is not None else None
+    if (amount is None and change is None and share is None and rank is None) or not reporter or not partner or reporter == partner:
         return None
     carried = ctx.period or (ctx.day if flow == "aid" else None)  # aid: the day it was pledged or signed
     period, period_span = carried if carried else (None, None)
-    amount = figs.amount._.value if figs.amount is not None else None
-    on = (period.end if period and period.end else doc._.reference_date)
+    on = period.end if period and period.end else doc._.reference_date
+    usd, usd_source = _usd(amount, on)
+    pct_span = change_span or share_span
     return TradeRecord(
         sentence_id=sid, evidence=sent.text.strip(), reporter=reporter, partner=partner, flow=flow,
         commodity=commodity, hs_code=(hs_code(commodity) or "") if commodity else "",
         value=amount.value if amount else None, currency=(amount.currency or "") if amount else "",
-        value_usd=to_usd(amount.value, amount.currency, on) if amount else None, qualifier=amount.qualifier if amount else "",
+        value_usd=usd, qualifier=amount.qualifier if amount else "",
         period_start=period.start if period else None, period_end=period.end if period else None,
-        change_pct=figs.change, share_pct=figs.share, rank=rank, source=ctx.source,
-        amount_id=mention_id(doc, ext.AMOUNTS, figs.amount) if figs.amount is not None else "",
-        pct_id=mention_id(doc, ext.PERCENTAGES, figs.change_span or figs.share_span) if (figs.change_span or figs.share_span) else "",
-        date_id=mention_id(doc, ext.DATES, period_span) if period_span is not None else "")
+        change_pct=change, share_pct=share, rank=rank, source=ctx.source,
+        amount_id=mention_id(doc, ext.AMOUNTS, slot.amount) if slot.amount is not None else "",
+        pct_id=mention_id(doc, ext.PERCENTAGES, pct_span) if pct_span is not None else "",
+        date_id=mention_id(doc, ext.DATES, period_span) if period_span is not None else "",
+        usd_source=usd_source, change_basis=change_basis, partner_kind=partner_kind(partner))
 
 
-def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[TradeRecord]:
-    """Every trade record of one sentence (the flow total and one per listed commodity); updates the context."""
-    pattern, table = triggers()
-    hits = [(m.start() + sent.start_char, table[m.group(0).lower()]) for m in pattern.finditer(sent.text)]
-    if not hits and ctx.flow and CONTINUATION.match(sent.text):
-        hits = [(sent.start_char, ctx.flow)]
+def _usd(amount, on) -> tuple[Optional[float], str]:
+    """The record's dollar value: the one the article states, else converted at the rate of its period."""
+    if amount is None:
+        return None, ""
+    if amount.usd_source == "stated":
+        return amount.value_usd, "stated"
+    usd = to_usd(amount.value, amount.currency, on)
+    return usd, "converted" if usd is not None else ""
+
+
+def partner_kind(code: str) -> str:
+    """country, bloc or world."""
+    return "world" if code == "WLD" else "bloc" if code == "EUU" or len(code) != 3 else "country"
+
+
+def _update_period(doc: Doc, sent: Span, sid: int, ctx: Context, has_flow: bool) -> None:
+    """The period a sentence's figures refer to: its own, else one named alone in the sentence just before."""
     found = sentence_period(doc, sent)
-    if found and hits:
+    if found and has_flow:
         ctx.period, ctx.loose = found, None
     elif found and found[0].granularity != "day":  # 'In the January-July period, ...' then the figures: next sentence only
         ctx.loose = (found, sid)
     if found and found[0].granularity == "day":
         ctx.day = found
-    if ctx.loose and ctx.loose[1] == sid - 1 and hits and not found:
+    if ctx.loose and ctx.loose[1] == sid - 1 and has_flow and not found:
         ctx.period, ctx.loose = ctx.loose[0], None
-    if not hits:
+
+
+def _flow_records(doc: Doc, sent: Span, sid: int, flow: Flow, who: tuple[str, str], ctx: Context, codes: dict[int, str],
+                  stop: set[int], amounts: set[int]) -> list[TradeRecord]:
+    """The records of one flow: its total, and one per named item of a list."""
+    trig = flow.trigger
+    named = lambda a, b: not AFTER_FIGURE.match(text_of(doc)[a:b]) and bool(  # noqa: E731
+        name_in(doc, after_marker(text_of(doc), a, b), b, codes, stop, goods_only=True))
+    slots = slots_of(doc, flow.figures, amounts, named)
+    if flow.kind == "whole":
+        first = slots[0].anchor
+        found = name_in(doc, sent.start_char, min(trig.start, first.start_char), codes, stop, goods_only=True)
+        goods = normalise_commodity(found[1]) if found else ""
+        return [r for r in (_record(doc, sent, sid, trig.flow, who, s, ctx, commodity=goods) for s in slots[:1]) if r]
+    list_like = flow.kind == "list" or len(slots) >= 2
+    if not list_like:
+        rank = rank_of(sent.text, trig.flow) if "WLD" not in who else None
+        return [r for r in [_record(doc, sent, sid, trig.flow, who, slots[0], ctx, commodity=trigger_goods(doc, trig), rank=rank)] if r]
+    name_slots(doc, slots, sent.start_char if flow.pseudo else trig.end, codes, stop, flow.kind == "list")
+    out = []
+    for i, slot in enumerate(slots):
+        kind, name = slot.name or ("", "")
+        if kind == "country":
+            if name in who:
+                continue
+            parties = (who[0], name) if trig.flow != "import" or who[0] else (name, who[1])
+            out.append(_record(doc, sent, sid, trig.flow, parties, slot, ctx, list_like=True))
+        elif kind == "goods":
+            out.append(_record(doc, sent, sid, trig.flow, who, slot, ctx, commodity=normalise_commodity(name), list_like=True))
+        elif i == 0 and not flow.pseudo and slot.amount is not None:
+            out.append(_record(doc, sent, sid, trig.flow, who, slot, ctx, commodity=trigger_goods(doc, trig),
+                               rank=rank_of(sent.text, trig.flow)))
+    return [r for r in out if r is not None]
+
+
+def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[TradeRecord]:
+    """Every trade record of one sentence; updates the context for the sentences after it."""
+    if not any(ch.isalnum() for ch in sent.text):  # a bullet split off its line: the list goes on
+        ctx.bullet = sid
+        return []
+    triggers = find_triggers(doc, sent)
+    amounts = [a for a in group(doc, ext.AMOUNTS, sent) if usable_amount(doc, a)]
+    pcts = group(doc, ext.PERCENTAGES, sent)
+    flows = sentence_flows(doc, sent, sid, triggers, amounts, pcts, ctx)
+    _update_period(doc, sent, sid, ctx, bool(triggers) or bool(flows))
+    if not triggers and not flows:
         ctx.flow = ""
         return []
     ctx.source = sentence_source(doc, sent) or ctx.source
-    amounts, pcts, mentions = group(doc, ext.AMOUNTS, sent), group(doc, ext.PERCENTAGES, sent), countries_in(doc, sent)
-    records = []
-    segments = _segments([(start, flow, subject_commodity(doc, start)) for start, flow in hits], sent.end_char)
-    for flow, start, end, goods in segments:
-        seg_start = sent.start_char if start == segments[0][1] else start
-        marker = LIST_MARKER.search(text_of(doc), start, end)
-        main_end = marker.start() if marker and _is_list(doc, seg_start, marker, end, amounts, pcts) else end
-        figs = collect(doc, [a for a in amounts if seg_start <= a.start_char < main_end], [p for p in pcts if seg_start <= p.start_char < main_end])
-        own = _segment_mentions(doc, mentions, start, end, first=seg_start == sent.start_char)
-        who = parties(doc, flow, own, start, ctx) if not (start == sent.start_char and ctx.flow == flow and not mentions) else (ctx.reporter, ctx.partner)
-        if flow in ("investment", "aid"):  # 'Japan is Vietnam's largest ODA provider and third largest investor, with …'
-            who = _is_partners(doc, [m for m in mentions if m.start < start]) or who
-        rank = rank_of(text_of(doc)[seg_start:main_end], flow) or rank_of(text_of(doc)[sent.start_char:seg_start], flow)
-        goods = goods or object_commodity(doc, start + len(_trigger_at(doc, start)))
-        records.append(_record(doc, sent, sid, flow, who, figs, ctx, commodity=goods, rank=rank))
-        if main_end < end:
-            for name, item_amounts, item_pcts in _items(doc, marker.end(), end, amounts, pcts):
-                records.append(_record(doc, sent, sid, flow, who, collect(doc, item_amounts, item_pcts, list_item=True), ctx, commodity=name))
-        ctx.flow, (ctx.reporter, ctx.partner) = flow, who
-        if flow in ("export", "import") and all(who):
-            ctx.direction = who
-    return [r for r in records if r is not None]
-
-
-def _segments(hits: list[tuple[int, str, str]], end: int) -> list[tuple[str, int, int, str]]:
-    """Split a sentence at its triggers; neighbouring triggers of the same flow and goods share one segment
-    ('Durian exports were worth $2.9bn, while rubber shipments fell' is two)."""
-    merged: list[list] = []
-    for start, flow, goods in hits:
-        if merged and merged[-1][0] == flow and (not goods or goods == merged[-1][2]):
+    mentions = countries_in(doc, sent)
+    codes = token_codes(sent, mentions)
+    values = group(doc, ext.AMOUNTS, sent) + pcts + group(doc, ext.DATES, sent)
+    stop = {i for t in triggers for i in t.tokens} | {t.i for s in values for t in s}
+    amount_starts = {a.start_char for a in amounts}
+    records: list[TradeRecord] = []
+    done: set[int] = set()
+    for flow in flows:
+        if id(flow.trigger) in done:
             continue
-        merged.append([flow, start, goods])
-    return [(flow, start, merged[i + 1][1] if i + 1 < len(merged) else end, goods) for i, (flow, start, goods) in enumerate(merged)]
+        paired = _respectively(doc, sent, flow, flows, triggers) if not flow.pseudo else None
+        for trig, slots in ([(t, [s]) for t, s in paired] if paired else [(flow.trigger, None)]):
+            done.add(id(trig))
+            who = _parties(doc, sent, trig, triggers, codes, mentions, ctx, flow, slots)
+            if slots is not None:
+                records += [r for r in (_record(doc, sent, sid, trig.flow, who, s, ctx) for s in slots) if r]
+            else:
+                records += _flow_records(doc, sent, sid, flow, who, ctx, codes, stop, amount_starts)
+            _remember(ctx, trig, who, records)
+    for trig in triggers:  # a flow named without figures still fixes the context ('The top five imports from China were:')
+        if id(trig) not in done:
+            who = _parties(doc, sent, trig, triggers, codes, mentions, ctx, None, None)
+            _remember(ctx, trig, who, [])
+    return records
 
 
-def _key(r: TradeRecord) -> tuple:
-    return (r.flow, r.reporter, r.partner, r.commodity, r.value, r.change_pct if r.value is None else None)
+def _parties(doc: Doc, sent: Span, trig: Trigger, triggers: list[Trigger], codes: dict[int, str], mentions, ctx: Context,
+             flow: Optional[Flow], slots) -> tuple[str, str]:
+    if flow is not None and flow.pseudo:
+        return ctx.reporter, ctx.partner
+    roles = trigger_roles(trig, codes, triggers)
+    first = (slots[0].amount if slots else None) or (next((f for f in flow.figures if f._.value is not None and hasattr(f._.value, "currency")), None) if flow else None)
+    value = first._.value.value_usd if first is not None else None
+    who = flow_parties(doc, trig, roles, ctx, value)
+    if trig.flow in ("investment", "aid"):  # 'Japan is Vietnam's largest ODA provider and third largest investor, with …'
+        who = copula_partners(doc, [m for m in mentions if m.start < trig.start]) or who
+    return who
+
+
+def _remember(ctx: Context, trig: Trigger, who: tuple[str, str], records: list[TradeRecord]) -> None:
+    if not all(who):
+        return
+    ctx.flow, (ctx.reporter, ctx.partner) = trig.flow, who
+    if trig.flow in ("export", "import"):
+        ctx.direction = who
+    keeps_bloc = any(is_bloc(c) for c in ctx.pair) and who[1] in ctx.pair and who[0] not in ctx.pair
+    if "WLD" not in who and not keeps_bloc:  # a member state's line under a bloc's total keeps the bloc's pair
+        ctx.pair = who
+    for r in records:
+        if r.value_usd is not None and not r.commodity:
+            key = (r.reporter, r.partner)
+            ctx.values[key] = max(ctx.values.get(key, 0.0), r.value_usd)
 
 
 @Language.factory("news_trade")
@@ -382,7 +345,7 @@ class TradeRecordFinder:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        triggers(), change_words(), exclusion_regex()
+        trigger_table()
 
     def __call__(self, doc: Doc) -> Doc:
         ctx, records = Context(), []
@@ -390,11 +353,5 @@ class TradeRecordFinder:
             if in_furniture(doc, sent.start_char):
                 break
             records += sentence_records(doc, sent, sid, ctx)
-        kept, seen = [], set()
-        headline_key = lambda r: (r.flow, frozenset((r.reporter, r.partner)), r.commodity)  # noqa: E731
-        for record in drop_restated_headlines(doc, records, headline_key):  # the same figure restated later is one record
-            if _key(record) not in seen:
-                seen.add(_key(record))
-                kept.append(record)
-        doc._.trade_records = kept
+        doc._.trade_records = finalise(doc, records)
         return doc

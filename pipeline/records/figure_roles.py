@@ -1,0 +1,106 @@
+"""What a figure in a trade sentence is: a flow's value, or a target, forecast, cost, comparison base or restated
+equivalent (not a record); a percentage's role (growth with its sign and basis, or a share)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.doc_index import text_of
+from pipeline.nlp.resources import read_csv
+from pipeline.values.numbers import alternation
+
+TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:target|goal|mark|threshold|milestone)s?\b", re.I)
+FUTURE_YEAR_AFTER = re.compile(r"^\s*(?:by|in|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+COMPARISON_BEFORE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:nearly\s+|about\s+|around\s+)?$", re.I)
+SHARE_BEFORE = re.compile(r"\b(?:accounting for|accounted for|accounts for|account for|share of|making up|made up|makes up|"
+                          r"represent(?:ing|ed|s)?|contribut(?:ing|ed|es)|constitut(?:ing|ed|es))\b[^.;]{0,25}$", re.I)
+SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:market|total|all|its|overall|financing|global|whole)|(?:of\s+the\s+)?market share"
+                         r"|share|of\s+(?:\w+['’]s?\s+)?(?:total|overall)\b)", re.I)
+BASIS = (("mom", re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?(?:month[- ]on[- ]month|m-o-m|mom\b|from\s+(?:a|the)\s+(?:previous|prior|preceding)\s+month|"
+                            r"(?:from|over|compared\s+(?:to|with))\s+(?:the\s+previous\s+month|last\s+month|(?:january|february|march|april|may|june|"
+                            r"july|august|september|october|november|december)\b))", re.I)),
+         ("qoq", re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?(?:quarter[- ]on[- ]quarter|q-o-q|qoq\b|from\s+the\s+previous\s+quarter)", re.I)),
+         ("yoy", re.compile(r"^\W{0,3}(?:\w+\s+){0,4}?(?:year[- ]on[- ]year|on[- ]year|y-o-y|yoy\b|year[- ]over[- ]year|annual(?:ly)?|"
+                            r"from\s+a\s+year\s+(?:earlier|ago)|(?:compared\s+(?:to|with)|over|from|than|against)\s+(?:the\s+)?"
+                            r"(?:same|corresponding|year-ago)|on\s+a\s+yearly\s+basis|(?:from|over|compared\s+(?:to|with))\s+(?:last\s+year|(?:19|20)\d\d))", re.I)))
+BASIS_RANK = {"yoy": 0, "": 1, "qoq": 2, "mom": 3}
+
+
+@lru_cache(maxsize=1)
+def change_words() -> dict[str, int]:
+    return {r["word"]: int(r["sign"]) for r in read_csv("lexicons/change_words.csv", ("word", "sign"))}
+
+
+@lru_cache(maxsize=1)
+def exclusion_regex() -> re.Pattern:
+    """Words right before a money figure that make it a target, forecast, cost or company figure."""
+    phrases = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason")) if r["reason"] != "intent"]
+    return re.compile(rf"\b(?:{alternation(phrases)})\s+(?:(?:of|at|about|around|nearly|some|over|more than|the|a|an)\s+)*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def intent_regex() -> re.Pattern:
+    """A plan or aim earlier in the clause, then 'to' right before the figure: 'aims to lift exports ... to $40 billion'."""
+    words = [r["phrase"] for r in read_csv("lexicons/record_exclusions.csv", ("phrase", "reason")) if r["reason"] == "intent"]
+    return re.compile(rf"\b(?:{alternation(words)})\b[^.;:]*\b(?:to|exceed|reach|top|surpass|hit|cross)\s+"
+                      r"(?:about\s+|around\s+|nearly\s+|over\s+|more than\s+|at least\s+)?$", re.I)
+
+
+def excluded(doc: Doc, span: Span) -> bool:
+    """A target, forecast, cost or company figure rather than a reported flow ('by 2025' after a later year, too)."""
+    text = text_of(doc)
+    if exclusion_regex().search(text[max(0, span.start_char - 40):span.start_char]) or TARGET_AFTER.match(text[span.end_char:span.end_char + 30]):
+        return True
+    clause_start = max(span.sent.start_char, span.start_char - 160)
+    if intent_regex().search(text[clause_start:span.start_char]):
+        return True
+    later = FUTURE_YEAR_AFTER.match(text[span.end_char:span.end_char + 30])
+    ref = doc._.reference_date
+    return bool(later and ref and int(later.group("year")) > ref.year)
+
+
+def comparison_base(doc: Doc, span: Span) -> bool:
+    """'up 2.69 per cent from $132.74 million in November 2021': the earlier figure a change is measured from."""
+    return bool(COMPARISON_BEFORE.search(text_of(doc)[max(0, span.start_char - 30):span.start_char]))
+
+
+def usable_amount(doc: Doc, span: Span) -> bool:
+    """A money figure that can be a record's value: not a restated equivalent, base, target, forecast or cost."""
+    value = span._.value
+    return value is not None and not value.equivalent and not comparison_base(doc, span) and not excluded(doc, span)
+
+
+def change_sign(before: str) -> Optional[int]:
+    """Sign of the last change word in the text before a percentage ('rose by' -> +1, 'down' -> -1)."""
+    words = re.findall(r"[a-z]+", before.lower())[-6:]
+    signs = [change_words()[w] for w in words if w in change_words()]
+    return signs[-1] if signs else None
+
+
+def percent_role(doc: Doc, span: Span) -> tuple[str, int]:
+    """('share', 1), ('change', sign) or ('', 0) for a percentage in a trade sentence; a percentage-point move
+    is neither (it changes a share, not the flow)."""
+    value = span._.value
+    if value is None or value.unit == "percentage_point":
+        return "", 0
+    text = text_of(doc)
+    before, after = text[max(0, span.start_char - 45):span.start_char], text[span.end_char:span.end_char + 30]
+    if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
+        return "share", 1
+    sign = change_sign(before[-35:])
+    return ("change", sign) if sign else ("", 0)
+
+
+def change_value(span: Span, sign: int) -> float:
+    """The signed growth: an explicit sign wins ('(-2.62%)'), else the verb's direction."""
+    value = span._.value.value
+    return value if value < 0 else sign * value
+
+
+def basis(doc: Doc, span: Span) -> str:
+    """What a growth figure compares with: yoy, mom, qoq or '' (not said)."""
+    after = text_of(doc)[span.end_char:span.end_char + 60]
+    return next((name for name, pattern in BASIS if pattern.match(after)), "")

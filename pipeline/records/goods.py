@@ -1,0 +1,60 @@
+"""The goods a single flow is about, when the sentence names them with the trigger: 'durian exports', 'Vietnam's
+rice exports' (before it), 'exports of electronic products' (after it), 'imported 3.1 million tonnes of rice worth
+…' (its object). Only names the HS lexicon knows count here; lists of items are named in `items`."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.nlp import gazetteer
+from pipeline.nlp.doc_index import text_of
+from pipeline.records.hs_codes import hs_code, normalise_commodity
+from pipeline.records.items import GENERIC
+from pipeline.records.triggers import Trigger
+
+OBJECT_GOODS = re.compile(r"^\s+(?:of\s+)?(?:[\d.,]+\s+(?:million\s+|thousand\s+|billion\s+)?(?:metric\s+)?(?:tonnes|tons|units|barrels|"
+                          r"cubic metres|head|pieces)\s+of\s+)?(?P<goods>[a-z][a-z -]{2,40}?)\s+(?:worth|valued|from|to|totall?ing|at|"
+                          r"with|in|for|amounting|jumped|rose|fell|grew|increased|decreased|surged|reached|were|was|stood|hit)\b")
+
+
+def _known(name: str) -> str:
+    name = normalise_commodity(name)
+    return name if name and hs_code(name) is not None else ""
+
+
+def after_trigger(doc: Doc, trigger: Trigger) -> str:
+    """'imported 3.1 million tonnes of rice worth …', 'exports of electronic products to Vietnam jumped …'."""
+    m = OBJECT_GOODS.match(text_of(doc)[trigger.end:trigger.end + 80])
+    return _known(m.group("goods")) if m else ""
+
+
+def before_trigger(doc: Doc, trigger: Trigger) -> str:
+    """'Durian exports', 'Vietnam's rice exports', 'rubber shipments': goods named right before the trigger word."""
+    first = doc[trigger.tokens[0]]
+    words, i = [], first.i - 1
+    while i >= max(0, first.i - 6) and doc[i].sent == first.sent and (_goods_word(doc[i]) or (
+            doc[i].text in ("and", "-", "&") and i - 1 >= 0 and _goods_word(doc[i - 1]) and words)):
+        words.insert(0, doc[i])
+        i -= 1
+    for k in range(len(words)):  # the longest known name ending right before the trigger
+        name = _known("".join(t.text_with_ws for t in words[k:]).strip())
+        if name and words[k].text not in ("and", "-", "&"):
+            return name
+    return ""
+
+
+NOT_GOODS = frozenset({"total", "overall", "annual", "monthly", "combined", "bilateral", "merchandise", "foreign", "domestic",
+                       "national", "main", "major", "key", "top", "global", "official", "cumulative", "direct"}) | GENERIC
+
+
+def _goods_word(tok) -> bool:
+    return (tok.lower_ not in NOT_GOODS and tok.pos_ in ("NOUN", "PROPN", "ADJ") and not gazetteer.entry(tok.text) and tok.ent_type_ not in ("GPE", "ORG")
+            and tok.is_alpha)
+
+
+def trigger_goods(doc: Doc, trigger: Trigger) -> str:
+    """The goods named with a trigger, '' when none is (a continued flow has no words of its own)."""
+    if not trigger.tokens:
+        return ""
+    return before_trigger(doc, trigger) or after_trigger(doc, trigger)

@@ -1,0 +1,59 @@
+"""Trade triggers: the words that announce a flow ('exports', 'imported', 'bilateral trade', 'ODA'), read from
+`models/lexicons/trade_triggers.csv` and tied to the token that heads them in the parse."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.doc_index import text_of
+from pipeline.nlp.resources import read_csv
+from pipeline.values.numbers import alternation
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger phrase in a sentence: its flow, characters and syntactic head."""
+
+    flow: str
+    start: int
+    end: int
+    head: Token
+    tokens: tuple[int, ...]  # token indices of the phrase
+    denominator: bool = False  # the whole a share is of ('40.2 per cent of Viet Nam's total rice exports')
+
+    @property
+    def is_verb(self) -> bool:
+        return self.head.pos_ in ("VERB", "AUX") or self.head.tag_.startswith("VB")
+
+
+@lru_cache(maxsize=1)
+def trigger_table() -> tuple[re.Pattern, dict[str, str]]:
+    """The trigger regex and phrase -> flow table."""
+    table = {r["phrase"].lower(): r["flow"] for r in read_csv("lexicons/trade_triggers.csv", ("phrase", "flow"))}
+    return re.compile(rf"\b(?:{alternation(table)})\b", re.I), table
+
+
+# 'accounting for 40.2 per cent of Viet Nam's total rice exports': the whole a share is of, not a flow of its own
+DENOMINATOR = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+)?(?:total|overall|all|entire|whole|combined)\s+"
+                         r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def find_triggers(doc: Doc, sent: Span) -> list[Trigger]:
+    """Every trigger phrase of a sentence, in order, with its head token (the whole a share is of is none)."""
+    pattern, table = trigger_table()
+    found, text = [], text_of(doc)
+    for m in pattern.finditer(text, sent.start_char, sent.end_char):
+        whole = bool(DENOMINATOR.search(text[max(sent.start_char, m.start() - 60):m.start()]))
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        found.append(Trigger(table[m.group(0).lower()], m.start(), m.end(), span.root, tuple(t.i for t in span), whole))
+    return found
+
+
+def trigger_word(doc: Doc, trigger: Trigger) -> str:
+    """The trigger as written ('exported', 'bilateral trade')."""
+    return text_of(doc)[trigger.start:trigger.end]
