@@ -67,10 +67,24 @@ def comparison_base(doc: Doc, span: Span) -> bool:
     return bool(COMPARISON_BEFORE.search(text_of(doc)[max(0, span.start_char - 30):span.start_char]))
 
 
+RATE = re.compile(r"^\s*(?:=|equals?\b|to\s+the\s+(?:dollar|US\s+dollar)\b)", re.I)
+
+
 def usable_amount(doc: Doc, span: Span) -> bool:
-    """A money figure that can be a record's value: not a restated equivalent, base, target, forecast or cost."""
+    """A money figure that can be a record's value: not a restated equivalent, base, target, forecast, cost or
+    exchange rate ('US$1=RM4.20')."""
     value = span._.value
-    return value is not None and not value.equivalent and not comparison_base(doc, span) and not excluded(doc, span)
+    if value is None or value.equivalent or RATE.match(text_of(doc)[span.end_char:span.end_char + 20]):
+        return False
+    return not comparison_base(doc, span) and not excluded(doc, span)
+
+
+def in_range(doc: Doc, span: Span) -> bool:
+    """A percentage that bounds a range ('rates ranging from 0.4 to 1.5 percent'): neither growth nor share."""
+    text = text_of(doc)
+    before, after = text[max(0, span.start_char - 12):span.start_char], text[span.end_char:span.end_char + 8]
+    return bool(re.search(r"(?:\bfrom|\bbetween)\s+$", before, re.I) or re.search(r"\d\s*(?:-|–|to)\s*$", before)
+                or re.match(r"^\s*(?:-|–|to|and)\s*[\d.]+\s*(?:%|per\s?cent|percent)", text[span.end_char:span.end_char + 24], re.I))
 
 
 def change_sign(before: str) -> Optional[int]:

@@ -23,7 +23,7 @@ field fields area areas kind kinds type types term terms list top bulk majority 
 deficit deficits surplus surpluses balance rise rises hike hikes jump jumps drop drops fall falls decline declines gain gains
 surge surges boost increase increases growth share turnover volume volumes sum level levels record""".split())
 JOINERS = frozenset({"and", "&", "or", ",", "-", "of", "from", "for", "/"})
-BLOCK_ENTS = frozenset({"PERSON", "DATE", "MONEY", "PERCENT", "CARDINAL", "TIME", "QUANTITY", "ORDINAL"})
+BLOCK_ENTS = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "CARDINAL", "TIME", "QUANTITY", "ORDINAL"})
 MAX_NAME_TOKENS = 9
 
 

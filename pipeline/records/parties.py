@@ -14,9 +14,10 @@ from pipeline.nlp.resources import read_csv
 from pipeline.records.clauses import CountryMention, main_countries, other_country
 from pipeline.records.roles import Roles
 from pipeline.records.triggers import Trigger
+from pipeline.values.dates.filing_country import dateline_country
 from pipeline.values.numbers import alternation
 
-WORLD = re.compile(r"\b(?:total|overall|global|worldwide|all)\s+(?:\w+\s+){0,3}$", re.I)
+WORLD = re.compile(r"\b(?:total|overall|global|worldwide|all|foreign|external)\s+(?:\w+\s+){0,3}$", re.I)
 WORLD_AFTER = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:to|with)\s+(?:the\s+)?(?:world|all\s+(?:markets|destinations|countries))\b", re.I)
 COPULA = re.compile(r"^\s*(?:is|was|remains|remained|became|has become|has been|stays|stayed)\s+(?:now\s+|still\s+|also\s+|again\s+)?$", re.I)
 NON_COUNTRIES = ("WLD",)
@@ -35,6 +36,7 @@ class Context:
     day: Optional[tuple] = None  # the last day-level date (an aid pledge's date when no period is given)
     loose: Optional[tuple] = None  # ((period, span), sentence id) of a period named in a sentence without figures
     pair: tuple = ()  # the two sides of the last flow between two named economies
+    two_sided: bool = False  # whether that pair was named by a two-sided (bilateral) flow
     values: dict = field(default_factory=dict)  # (reporter, partner) -> the largest value reported for them
     bullet: Optional[int] = None  # the sentence id of a bullet standing alone before its line
 
@@ -90,8 +92,9 @@ def directed(flow: str, roles: Roles) -> tuple[str, str]:
     return reporter, first([c for c in targets if c != reporter])
 
 
-def bilateral(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context) -> tuple[str, str]:
-    """The two sides of a two-way flow: those named, 'the two countries', else the article's pair."""
+def bilateral(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context, value_usd: Optional[float] = None) -> tuple[str, str]:
+    """The two sides of a two-way flow: those named, 'the two countries', else the article's pair; a country's
+    total or foreign trade is with the world."""
     if with_bloc(doc, trigger):
         return "", ""
     named = roles.named()
@@ -99,9 +102,11 @@ def bilateral(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context) -> tuple[s
         return named[0], named[1]
     if roles.pair:
         return article_pair(doc, ctx)
+    if _world(doc, trigger) and not roles.with_:
+        home = named[0] if named else home_country(doc, ctx)
+        if _carried_partner(home, value_usd, ctx) == "WLD" or not ctx.pair:
+            return home, "WLD"
     if len(named) == 1:
-        if _world(doc, trigger):
-            return named[0], "WLD"
         pair = ctx.pair or article_pair(doc, ctx)
         other = next((c for c in pair if c and c != named[0]), "") if named[0] in pair else ""
         return named[0], other or other_country(doc, named[0]) or ""
@@ -110,29 +115,52 @@ def bilateral(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context) -> tuple[s
 
 def _carried_partner(reporter: str, value: Optional[float], ctx: Context) -> str:
     """A flow with no partner named: the article's pair when the reporter is one side of it and the figure fits
-    inside what was reported for that pair; else the world ('Cambodia exported $17 billion of products')."""
+    inside what was reported for that pair (or the pair was named as two-sided trade); else the world
+    ('Cambodia exported $17 billion of products', 'Exports grew by 5.4 percent to $254.6 billion')."""
     if reporter in ctx.pair:
         other = next(c for c in ctx.pair if c != reporter)
         known = max(ctx.values.get((reporter, other), 0.0), ctx.values.get((other, reporter), 0.0))
-        if value is None or not known or value <= known * 1.05:
+        fits = value is None or value <= known * 1.05 if known else ctx.two_sided
+        if fits:
             return other
     return "WLD"
 
 
+def home_ranking(doc: Doc) -> tuple[str, ...]:
+    """The article's countries, its own first: where it was filed ('KUALA LUMPUR, Sept 27 —'), then by mentions."""
+    ranked = [c for c in main_countries(doc) if c not in NON_COUNTRIES]
+    filed = dateline_country(text_of(doc))
+    return tuple(([filed] if filed else []) + [c for c in ranked if c != filed])
+
+
+def home_country(doc: Doc, ctx: Context) -> str:
+    """Whose flow an unowned figure is: the side of the article's pair it is most about, else its main country."""
+    ranked = list(home_ranking(doc))
+    if ctx.pair:
+        return min(ctx.pair, key=lambda c: ranked.index(c) if c in ranked else len(ranked))
+    return ranked[0] if ranked else ""
+
+
 def flow_parties(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context, value_usd: Optional[float]) -> tuple[str, str]:
-    """(reporter, partner) of one flow: its own roles, then the article's context."""
+    """(reporter, partner) of one flow: its own roles, then the article's context; a directed flow is never given
+    a partner that is only mentioned elsewhere (no pair: the world)."""
     flow = trigger.flow
     if flow == "bilateral":
-        return bilateral(doc, trigger, roles, ctx)
+        return bilateral(doc, trigger, roles, ctx, value_usd)
     reporter, partner = directed(flow, roles)
-    if flow in ("export", "import") and not reporter and ctx.direction and ctx.direction[1] != reporter:
+    if flow in ("export", "import") and not reporter and ctx.direction and ctx.direction[1] != reporter and (
+            not partner or partner == ctx.direction[1]):
         reporter, partner = ctx.direction[0], partner or ctx.direction[1]
+    if flow in ("export", "import"):
+        reporter = reporter or (home_country(doc, ctx) if partner != home_country(doc, ctx) else "")
+        if reporter and not partner:
+            if reporter not in ctx.pair and any(is_bloc(c) for c in ctx.pair):  # a member state under a bloc's total
+                partner = next((c for c in ctx.pair if c != reporter and not is_bloc(c) and c != "WLD"), "")
+            partner = partner or _carried_partner(reporter, value_usd, ctx)
+        reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
+        return reporter, partner
     if not partner and _world(doc, trigger):
         partner = "WLD"
-    if reporter and not partner and flow in ("export", "import"):
-        if reporter not in ctx.pair and any(is_bloc(c) for c in ctx.pair):  # a member state under a bloc's total
-            partner = next((c for c in ctx.pair if c != reporter and not is_bloc(c) and c != "WLD"), "")
-        partner = partner or _carried_partner(reporter, value_usd, ctx)
     reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
     partner = partner or (ctx.partner if ctx.partner and ctx.partner != reporter else "") or other_country(doc, reporter) or ""
     return reporter, partner

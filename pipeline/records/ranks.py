@@ -8,7 +8,7 @@ from typing import Optional
 ORD = r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|top|largest|biggest|main|leading)"
 RANK = re.compile(ORD + r"(?:[- ](?:biggest|largest|top|most\s+important))?\s+(?:(?:foreign|overseas|single)\s+)?(?P<what>"
                   r"(?:export|import|trading|trade)\s+(?:destination|market|partner|source)"
-                  r"|investor|(?:ODA|aid|development)\s+(?:provider|donor|partner)|donor|buyer|customer|supplier|market"
+                  r"|investor|(?:ODA|aid|development)\s+(?:provider|donor|partner)|donor|buyer|customer|supplier|seller|market"
                   r"|source\s+of\s+(?:foreign\s+(?:direct\s+)?)?investment|source\s+of\s+(?:FDI|ODA|official development assistance|aid|imports))", re.I)
 RANK_LIST = re.compile(r"\b(?:came|ranked|ranks|placed|was|is)\s+(?:in\s+)?" + ORD + r"\b[^.;]{0,40}?\b(?:top|largest|biggest|main)\s+"
                        r"(?P<what>trading\s+partners|export\s+(?:markets|destinations)|import\s+sources|investors|suppliers|buyers)", re.I)
@@ -16,7 +16,7 @@ RANK_FLOWS = {"export": ("export", "bilateral"), "import": ("import", "bilateral
               "trade": ("bilateral", "export", "import"), "investor": ("investment",), "investors": ("investment",),
               "oda": ("aid",), "aid": ("aid",), "development": ("aid",), "donor": ("aid",), "source": ("investment", "aid"),
               "buyer": ("export",), "buyers": ("export",), "customer": ("export",), "market": ("export",),
-              "supplier": ("import",), "suppliers": ("import",)}
+              "supplier": ("import",), "suppliers": ("import",), "seller": ("import",)}
 ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1)}
 
 

@@ -112,6 +112,19 @@ def governing_verb(head: Token) -> Optional[Token]:
     return None
 
 
+def verb_subject(verb: Token, codes: dict[int, str]) -> list[str]:
+    """The country subject of a verb, or of the verb it completes ('Japan has agreed to provide …')."""
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return codes_in(child, codes, depth=2)
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head is node:
+            return []
+        node = node.head
+    return []
+
+
 def governing_roles(head: Token, codes: dict[int, str], roles: Roles) -> None:
     """Roles a trigger noun takes from its verb: the verb's country subject owns the flow ('Cambodia earned $4
     billion in exports'), its prepositions name the other side ('provided $2.8 billion in ODA to Cambodia')."""
@@ -119,9 +132,11 @@ def governing_roles(head: Token, codes: dict[int, str], roles: Roles) -> None:
     if verb is None:
         return
     if not roles.owner:
+        roles.add("owner", verb_subject(verb, codes))
+    if not roles.to:  # 'provide Jakarta with US$847.2 million in soft loans', 'grant Laos $5 million'
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                roles.add("owner", codes_in(child, codes, depth=2))
+            if child.dep_ in ("dative", "dobj") and child.i not in {t.i for t in [head, *head.ancestors]}:
+                roles.add("to", [c for c in codes_in(child, codes, depth=0)])
     on_path = {t.i for t in [head, *head.ancestors]}
     if not (roles.to or roles.origin or roles.into or roles.for_ or roles.in_ or roles.with_):
         _prep_roles(verb, roles, codes, skip=on_path)
@@ -194,12 +209,32 @@ def _dangling(head: Token) -> Optional[str]:
     return None
 
 
-def token_codes(sent: Span, mentions) -> dict[int, str]:
-    """Token index -> country code for every token inside a country mention of the sentence."""
+ANAPHOR_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "archipelago"})
+
+
+def token_codes(sent: Span, mentions, home: tuple[str, ...] = ()) -> dict[int, str]:
+    """Token index -> country code for every token inside a country mention of the sentence; 'that country' and
+    'the country's' are the country just spoken of, 'to the country' the article's main country not yet named
+    in the sentence ('Japan's exports to the country'); `home` ranks the article's countries."""
     out: dict[int, str] = {}
     doc = sent.doc
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         for tok in span or []:
             out[tok.i] = m.code
+    for tok in sent:
+        if tok.i in out or tok.lemma_.lower() not in ANAPHOR_NOUNS or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+            continue
+        det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), "")
+        if det not in ("that", "this", "the") or any(c.dep_ in ("amod", "compound") for c in tok.children):
+            continue
+        before = [i for i in range(sent.start, tok.i) if i in out]
+        subjects = [i for i in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ in ("poss", "nsubj", "nsubjpass") or det in ("that", "this"):  # the one just spoken of
+            pick = out[subjects[-1]] if subjects else out[before[-1]] if before else home[0] if home else ""
+        else:  # 'Japan's exports to the country': the article's other country
+            named = {out[i] for i in before}
+            pick = next((c for c in home if c not in named), "")
+        if pick:
+            out[tok.i] = pick
     return out

@@ -23,18 +23,21 @@ def _flow(r: TradeRecord) -> tuple:
 
 
 def _statement(r: TradeRecord) -> bool:
-    return r.value is None and r.change_pct is None
+    return r.value is None and r.change_pct is None  # a growth figure stands as a record of its own (seed gold)
 
 
 def _completes(statement: TradeRecord, records: list[TradeRecord]) -> int:
     """Index of the nearest valued record of the same flow that lacks what the statement gives, else -1."""
     best, best_distance = -1, MAX_DISTANCE + 1
+    reach = MAX_DISTANCE
     for i, r in enumerate(records):
         if _statement(r) or _flow(r) != _flow(statement):
             continue
-        if (statement.share_pct is not None and r.share_pct is not None) or (statement.rank is not None and r.rank is not None):
+        if any(getattr(statement, f) is not None and getattr(r, f) is not None for f in ("share_pct", "rank", "change_pct")):
             continue
         distance = abs(r.sentence_id - statement.sentence_id)
+        if distance > reach:
+            continue
         if distance < best_distance:
             best, best_distance = i, distance
     return best
@@ -52,7 +55,9 @@ def merge_statements(records: list[TradeRecord]) -> list[TradeRecord]:
             continue
         target = out[j]
         out[j] = replace(target, share_pct=target.share_pct if target.share_pct is not None else r.share_pct,
-                         rank=target.rank if target.rank is not None else r.rank)
+                         rank=target.rank if target.rank is not None else r.rank,
+                         change_pct=target.change_pct if target.change_pct is not None else r.change_pct,
+                         change_basis=target.change_basis or r.change_basis)
         dropped.add(i)
     return [r for i, r in enumerate(out) if i not in dropped]
 

@@ -16,16 +16,16 @@ from pipeline.nlp.annotations import TradeRecord
 from pipeline.nlp.doc_index import mention_id, text_of
 from pipeline.nlp.furniture import in_furniture
 from pipeline.records.clauses import countries_in, group, sentence_period, sentence_source
-from pipeline.records.figure_roles import BASIS_RANK, basis, change_value, percent_role, usable_amount
+from pipeline.records.figure_roles import BASIS_RANK, basis, change_value, in_range, percent_role, usable_amount
 from pipeline.records.goods import trigger_goods
 from pipeline.records.hs_codes import hs_code, normalise_commodity
 from pipeline.records.items import AFTER_FIGURE, after_marker, name_after, name_in
 from pipeline.records.linking import assign
-from pipeline.records.parties import Context, copula_partners, flow_parties, is_bloc
+from pipeline.records.parties import Context, copula_partners, flow_parties, home_ranking, is_bloc
 from pipeline.records.ranks import rank_of
 from pipeline.records.roles import token_codes, trigger_roles
 from pipeline.records.statements import finalise
-from pipeline.records.triggers import Trigger, find_triggers, trigger_table
+from pipeline.records.triggers import Trigger, country_trades, find_triggers, trigger_table
 from pipeline.values.fx import to_usd
 
 CONTINUATION = re.compile(r"^\s*(?:(?:In|By|During|For)\b[^,]{0,40},\s*)?(?:it|the figure|this|that|the value|the total)\s+"
@@ -55,7 +55,8 @@ class Slot:
 
 def _role_pcts(doc: Doc, pcts: list[Span], list_like: bool) -> list[Span]:
     """Percentages that can belong to a flow: growth and shares (in a list, a bare one is the item's growth)."""
-    return [p for p in pcts if percent_role(doc, p)[0] or (list_like and p._.value is not None and p._.value.unit == "percent")]
+    return [p for p in pcts if not in_range(doc, p) and (
+        percent_role(doc, p)[0] or (list_like and p._.value is not None and p._.value.unit == "percent"))]
 
 
 def slots_of(doc: Doc, figures: list[Span], amounts: set[int], named: Optional[Callable[[int, int], bool]] = None) -> list[Slot]:
@@ -276,7 +277,10 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     if not any(ch.isalnum() for ch in sent.text):  # a bullet split off its line: the list goes on
         ctx.bullet = sid
         return []
+    mentions = countries_in(doc, sent)
+    codes = token_codes(sent, mentions, home_ranking(doc))
     triggers = find_triggers(doc, sent)
+    triggers = sorted(triggers + country_trades(sent, codes, triggers), key=lambda t: t.start)
     amounts = [a for a in group(doc, ext.AMOUNTS, sent) if usable_amount(doc, a)]
     pcts = group(doc, ext.PERCENTAGES, sent)
     flows = sentence_flows(doc, sent, sid, triggers, amounts, pcts, ctx)
@@ -285,8 +289,6 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
         ctx.flow = ""
         return []
     ctx.source = sentence_source(doc, sent) or ctx.source
-    mentions = countries_in(doc, sent)
-    codes = token_codes(sent, mentions)
     values = group(doc, ext.AMOUNTS, sent) + pcts + group(doc, ext.DATES, sent)
     stop = {i for t in triggers for i in t.tokens} | {t.i for s in values for t in s}
     amount_starts = {a.start_char for a in amounts}
@@ -332,7 +334,10 @@ def _remember(ctx: Context, trig: Trigger, who: tuple[str, str], records: list[T
         ctx.direction = who
     keeps_bloc = any(is_bloc(c) for c in ctx.pair) and who[1] in ctx.pair and who[0] not in ctx.pair
     if "WLD" not in who and not keeps_bloc:  # a member state's line under a bloc's total keeps the bloc's pair
+        if set(who) != set(ctx.pair):
+            ctx.two_sided = False
         ctx.pair = who
+        ctx.two_sided = ctx.two_sided or trig.flow == "bilateral"
     for r in records:
         if r.value_usd is not None and not r.commodity:
             key = (r.reporter, r.partner)

@@ -54,6 +54,27 @@ def find_triggers(doc: Doc, sent: Span) -> list[Trigger]:
     return found
 
 
+NOT_FLOW_HEADS = frozenset({"deficit", "surplus", "balance", "gap", "imbalance", "relation", "relations", "tie", "ties", "ministry",
+                            "minister", "fair", "expo", "agreement", "deal", "pact", "policy", "war", "talk", "talks", "mission",
+                            "office", "promotion", "zone", "route", "center", "centre", "representative", "dispute", "barrier",
+                            "partner", "partnership", "cooperation", "delegation", "union", "body", "forum", "council", "committee"})
+
+
+def country_trades(sent: Span, codes: dict[int, str], found: list[Trigger]) -> list[Trigger]:
+    """'Thailand-Myanmar trade', 'China's trade with …': the noun 'trade' with a country of its own, when it is
+    the flow itself (not 'trade deficit', 'trade ministry', 'trade ties')."""
+    taken = {i for t in found for i in t.tokens}
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() != "trade" or tok.pos_ != "NOUN" or tok.i in taken:
+            continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in NOT_FLOW_HEADS:
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in codes or any(g.i in codes for g in c.subtree)) for c in tok.children):
+            out.append(Trigger("bilateral", tok.idx, tok.idx + len(tok.text), tok, (tok.i,)))
+    return out
+
+
 def trigger_word(doc: Doc, trigger: Trigger) -> str:
     """The trigger as written ('exported', 'bilateral trade')."""
     return text_of(doc)[trigger.start:trigger.end]

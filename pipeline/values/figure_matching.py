@@ -34,8 +34,11 @@ def range_head_regex() -> re.Pattern:
 
 def range_head(text: str, start: int) -> Optional[re.Match]:
     """The range's first bound ending at `start` ('and' needs 'between'; a plain year never counts)."""
-    m = range_head_regex().search(text[max(0, start - 40):start])
+    window = text[max(0, start - 40):start]
+    m = range_head_regex().search(window)
     if not m:
+        return None
+    if re.search(r"(?:19|20)\d\d\s?[-–/]\s?$", window[:m.start("num")]):  # '2014-15 to $65.21 billion': a split year
         return None
     if m.group("sep").lower() == "and" and not m.group("between"):
         return None
