@@ -62,9 +62,17 @@ def excluded(doc: Doc, span: Span) -> bool:
     return bool(later and ref and int(later.group("year")) > ref.year)
 
 
+# 'a decrease of USD 1.4 billion', 'rose by $2 billion', 'Export exceeded import by USD 846.6 million': a difference
+DIFFERENCE_BEFORE = re.compile(r"\b(?:(?:increase|decrease|rise|drop|fall|decline|growth|gain|jump|surge|reduction|surplus|deficit)s?\s+of"
+                               r"|(?:increased|decreased|rose|grew|fell|dropped|declined|jumped|surged|exceeded|outpaced|surpassed|outstripped)"
+                               r"\s+(?:\w+\s+){0,2}?by)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$", re.I)
+
+
 def comparison_base(doc: Doc, span: Span) -> bool:
-    """'up 2.69 per cent from $132.74 million in November 2021': the earlier figure a change is measured from."""
-    return bool(COMPARISON_BEFORE.search(text_of(doc)[max(0, span.start_char - 30):span.start_char]))
+    """'up 2.69 per cent from $132.74 million in November 2021': the earlier figure a change is measured from;
+    'a decrease of USD 1.4 billion': the change itself."""
+    before = text_of(doc)[max(0, span.start_char - 40):span.start_char]
+    return bool(COMPARISON_BEFORE.search(before[-30:]) or DIFFERENCE_BEFORE.search(before))
 
 
 RATE = re.compile(r"^\s*(?:=|equals?\b|to\s+the\s+(?:dollar|US\s+dollar)\b)", re.I)

@@ -71,9 +71,17 @@ def copula_partners(doc: Doc, before: list[CountryMention]) -> Optional[tuple[st
     return None
 
 
-def _world(doc: Doc, trigger: Trigger) -> bool:
+STRONG_WORLD = re.compile(r"\b(?:global|worldwide|foreign|external)\b", re.I)
+
+
+def _world(doc: Doc, trigger: Trigger, strong: bool = False) -> bool:
+    """'total exports', 'foreign trade', 'exports to the world': a country's trade with all partners ('total' and
+    'overall' are weak: 'the total trade between the two countries'; `strong` asks for an unambiguous word)."""
     text = text_of(doc)
-    return bool(WORLD.search(text[max(0, trigger.start - 25):trigger.start]) or WORLD_AFTER.match(text[trigger.end:trigger.end + 60]))
+    before, own = text[max(0, trigger.start - 25):trigger.start], text[trigger.start:trigger.end]
+    if STRONG_WORLD.search(own) or STRONG_WORLD.search(before[-12:]) or WORLD_AFTER.match(text[trigger.end:trigger.end + 60]):
+        return True
+    return not strong and bool(WORLD.search(before) or re.search(r"\b(?:total|overall)\b", own, re.I))
 
 
 def directed(flow: str, roles: Roles) -> tuple[str, str]:
@@ -102,7 +110,7 @@ def bilateral(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context, value_usd:
         return named[0], named[1]
     if roles.pair:
         return article_pair(doc, ctx)
-    if _world(doc, trigger) and not roles.with_:
+    if _world(doc, trigger, strong=not named) and not roles.with_:  # 'Thailand's total trade', 'foreign trade turnover'
         home = named[0] if named else home_country(doc, ctx)
         if _carried_partner(home, value_usd, ctx) == "WLD" or not ctx.pair:
             return home, "WLD"
@@ -159,8 +167,6 @@ def flow_parties(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context, value_u
             partner = partner or _carried_partner(reporter, value_usd, ctx)
         reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
         return reporter, partner
-    if not partner and _world(doc, trigger):
-        partner = "WLD"
     reporter = reporter or (ctx.reporter if ctx.reporter and ctx.reporter != partner else "") or other_country(doc, partner) or ""
     partner = partner or (ctx.partner if ctx.partner and ctx.partner != reporter else "") or other_country(doc, reporter) or ""
     return reporter, partner

@@ -19,7 +19,8 @@ def _key(r: TradeRecord) -> tuple:
 
 
 def _flow(r: TradeRecord) -> tuple:
-    return (r.flow, r.reporter, r.partner, r.commodity)
+    sides = frozenset((r.reporter, r.partner)) if r.flow == "bilateral" else (r.reporter, r.partner)
+    return (r.flow, sides, r.commodity)
 
 
 def _statement(r: TradeRecord) -> bool:

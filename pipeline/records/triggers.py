@@ -48,13 +48,13 @@ def find_triggers(doc: Doc, sent: Span) -> list[Trigger]:
     for m in pattern.finditer(text, sent.start_char, sent.end_char):
         whole = bool(DENOMINATOR.search(text[max(sent.start_char, m.start() - 60):m.start()]))
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or not len(span):
+        if span is None or not len(span) or _modifies_other(span.root):
             continue
         found.append(Trigger(table[m.group(0).lower()], m.start(), m.end(), span.root, tuple(t.i for t in span), whole))
     return found
 
 
-NOT_FLOW_HEADS = frozenset({"deficit", "surplus", "balance", "gap", "imbalance", "relation", "relations", "tie", "ties", "ministry",
+NOT_FLOW_HEADS = frozenset({"deficit", "surplus", "balance", "gap", "imbalance", "ministry",
                             "minister", "fair", "expo", "agreement", "deal", "pact", "policy", "war", "talk", "talks", "mission",
                             "office", "promotion", "zone", "route", "center", "centre", "representative", "dispute", "barrier",
                             "partner", "partnership", "cooperation", "delegation", "union", "body", "forum", "council", "committee"})
@@ -73,6 +73,16 @@ def country_trades(sent: Span, codes: dict[int, str], found: list[Trigger]) -> l
         if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in codes or any(g.i in codes for g in c.subtree)) for c in tok.children):
             out.append(Trigger("bilateral", tok.idx, tok.idx + len(tok.text), tok, (tok.i,)))
     return out
+
+
+def _modifies_other(head: Token) -> bool:
+    """'goods trade surplus', 'trade deficit', 'export ban': the trigger only modifies another noun."""
+    return head.dep_ in ("compound", "amod", "nmod") and head.head.lemma_.lower() in NOT_FLOW_HEADS | NOT_FLOW_MODIFIED
+
+
+NOT_FLOW_MODIFIED = frozenset({"ban", "bans", "tax", "taxes", "tariff", "tariffs", "duty", "duties", "license", "licence", "permit",
+                               "quota", "quotas", "restriction", "restrictions", "control", "controls", "curb", "curbs", "price",
+                               "prices"})
 
 
 def trigger_word(doc: Doc, trigger: Trigger) -> str:
