@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
@@ -13,6 +14,7 @@ from pipeline.entities.countries import country_of, lookup
 from pipeline.nlp.doc_index import cached, spans_in, text_of
 from pipeline.nlp.furniture import in_furniture
 from pipeline.nlp.annotations import DateValue
+from pipeline.values.dates.finder import find_dates
 
 COMPARISON = re.compile(r"(?:compared (?:to|with)|from|than|over|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
@@ -98,27 +100,60 @@ def other_country(doc: Doc, *known: Optional[str]) -> Optional[str]:
     return next((c for c in main_countries(doc) if c not in known), None)
 
 
-def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
-    """The period a sentence's figures refer to: its first resolved calendar period that is not a comparison base,
-    nor the dateline's date; a single day ('said on Monday') only when the sentence names no longer period."""
-    days, body = [], dateline_end(sent)
+# 'over the same period in 2023', 'compared to the nearly $41.9 million logged in April 2021': the base of a comparison
+COMPARED_PERIOD = re.compile(r"(?:\b(?:the\s+)?(?:same|corresponding|year-ago|like)\s+(?:period|time|month|quarter|half|months)\s+(?:of|in|last)\s+"
+                             r"|\b(?:compared\s+(?:to|with)|from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|against|versus)\s+"
+                             r"(?:(?!\bto\b)[^,;]){0,25}?(?:\$|US\$|USD|\d)(?:(?!\bto\b)[^,;]){0,40})$", re.I)
+
+
+OVER_SPAN = re.compile(r"(?:the\s+)?(?:past|last|first|previous|next|course|period|span)\b", re.I)
+
+
+def sentence_periods(doc: Doc, sent: Span) -> list[tuple[DateValue, Span]]:
+    """Every period a sentence's figures may refer to: resolved calendar dates that are not comparison bases
+    ('… over the same period in 2023', '… from $132.74 million in November 2021') nor the dateline's date;
+    'since 2016' runs to the article's date."""
+    out, body = [], dateline_end(sent)
     for span in group(doc, ext.DATES, sent):
         v = span._.value
         if v is None or v.type != "date" or v.start is None or span.start_char < body:
             continue
-        before = text_of(doc)[max(0, span.start_char - 20):span.start_char]
-        if COMPARISON.search(before) or span.text.lower().startswith("the same"):
+        before = text_of(doc)[max(sent.start_char, span.start_char - 80):span.start_char]
+        compared = COMPARISON.search(before[-20:])
+        if compared and compared.group(0).lower().startswith("over") and OVER_SPAN.match(span.text):
+            compared = None  # 'over the past seven months of 2018': a span of time, not a base
+        if compared or span.text.lower().startswith("the same") or COMPARED_PERIOD.search(before):
             continue
-        if SINCE.search(before):  # 'since 2016': from then to the article's date
+        if SINCE.search(before[-20:]):  # 'since 2016': from then to the article's date
             ref = doc._.reference_date
             if ref is None or ref < v.start:
                 continue
-            return replace(v, end=ref, granularity="range"), span
-        if v.granularity == "day":
-            days.append((v, span))
+            v = replace(v, end=ref, granularity="range")
+        out.append((v, span))
+    return out
+
+
+def reanchored(doc: Doc, sent: Span, reference: date) -> list[tuple[DateValue, Span]]:
+    """Dates of a sentence the article left without a year ('In April, bilateral trade was …', 'the January-July
+    period'), read again against the period the article is talking about."""
+    out = []
+    for span in group(doc, ext.DATES, sent):
+        v = span._.value
+        if v is None or v.type != "date" or v.start is not None:
             continue
-        return v, span
-    return days[0] if days else None
+        lead = text_of(doc)[max(sent.start_char, span.start_char - 12):span.start_char]  # 'In April': the grammar wants its preposition
+        for start, _, value in find_dates(lead + span.text, reference):
+            if start <= len(lead) and value.type == "date" and value.start is not None and value.start.year == reference.year:
+                out.append((value, span))
+                break
+    return out
+
+
+def sentence_period(doc: Doc, sent: Span) -> Optional[tuple[DateValue, Span]]:
+    """The period a sentence's figures refer to: its first period longer than a day, else its first day
+    ('said on Monday' only when the sentence names no longer period)."""
+    found = sentence_periods(doc, sent)
+    return next((p for p in found if p[0].granularity != "day"), found[0] if found else None)
 
 
 def sentence_source(doc: Doc, sent: Span) -> str:

@@ -39,6 +39,7 @@ class Context:
     two_sided: bool = False  # whether that pair was named by a two-sided (bilateral) flow
     values: dict = field(default_factory=dict)  # (reporter, partner) -> the largest value reported for them
     bullet: Optional[int] = None  # the sentence id of a bullet standing alone before its line
+    periods: list = field(default_factory=list)  # the periods named in the current sentence, (value, span)
 
 
 @lru_cache(maxsize=1)

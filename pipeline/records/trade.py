@@ -15,7 +15,7 @@ from pipeline.nlp import extensions as ext
 from pipeline.nlp.annotations import TradeRecord
 from pipeline.nlp.doc_index import mention_id, text_of
 from pipeline.nlp.furniture import in_furniture
-from pipeline.records.clauses import countries_in, group, sentence_period, sentence_source
+from pipeline.records.clauses import countries_in, group, reanchored, sentence_period, sentence_periods, sentence_source
 from pipeline.records.figure_roles import BASIS_RANK, basis, change_value, in_range, percent_role, usable_amount
 from pipeline.records.goods import trigger_goods
 from pipeline.records.hs_codes import hs_code, normalise_commodity
@@ -193,7 +193,7 @@ def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], slo
     amount = slot.amount._.value if slot.amount is not None else None
     if (amount is None and change is None and share is None and rank is None) or not reporter or not partner or reporter == partner:
         return None
-    carried = ctx.period or (ctx.day if flow == "aid" else None)  # aid: the day it was pledged or signed
+    carried = _own_period(slot, ctx) or ctx.period or (ctx.day if flow == "aid" else None)  # aid: the day it was pledged
     period, period_span = carried if carried else (None, None)
     on = period.end if period and period.end else doc._.reference_date
     usd, usd_source = _usd(amount, on)
@@ -209,6 +209,17 @@ def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], slo
         pct_id=mention_id(doc, ext.PERCENTAGES, pct_span) if pct_span is not None else "",
         date_id=mention_id(doc, ext.DATES, period_span) if period_span is not None else "",
         usd_source=usd_source, change_basis=change_basis, partner_kind=partner_kind(partner))
+
+
+def _own_period(slot: Slot, ctx: Context) -> Optional[tuple]:
+    """Of several periods in the sentence, the one written nearest the figure ('rose from 20% a year between
+    2015-2022 to US$10 billion last year' -> last year)."""
+    if len(ctx.periods) < 2:
+        return None
+    anchor = slot.anchor
+    longer = [p for p in ctx.periods if p[0].granularity != "day"] or ctx.periods
+    return min(longer, key=lambda p: (max(p[1].start_char - anchor.end_char, anchor.start_char - p[1].end_char, 0),
+                                      p[1].start_char < anchor.start_char))
 
 
 def _usd(amount, on) -> tuple[Optional[float], str]:
@@ -228,7 +239,11 @@ def partner_kind(code: str) -> str:
 
 def _update_period(doc: Doc, sent: Span, sid: int, ctx: Context, has_flow: bool) -> None:
     """The period a sentence's figures refer to: its own, else one named alone in the sentence just before."""
-    found = sentence_period(doc, sent)
+    ctx.periods = sentence_periods(doc, sent) if has_flow else []
+    if has_flow and not ctx.periods and ctx.period and ctx.period[0].end:
+        ctx.periods = reanchored(doc, sent, ctx.period[0].end)
+    found = next((p for p in ctx.periods if p[0].granularity != "day"), ctx.periods[0] if ctx.periods else None) \
+        if has_flow else sentence_period(doc, sent)
     if found and has_flow:
         ctx.period, ctx.loose = found, None
     elif found and found[0].granularity != "day":  # 'In the January-July period, ...' then the figures: next sentence only
@@ -284,7 +299,7 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     amounts = [a for a in group(doc, ext.AMOUNTS, sent) if usable_amount(doc, a)]
     pcts = group(doc, ext.PERCENTAGES, sent)
     flows = sentence_flows(doc, sent, sid, triggers, amounts, pcts, ctx)
-    _update_period(doc, sent, sid, ctx, bool(triggers) or bool(flows))
+    _update_period(doc, sent, sid, ctx, any(f.figures for f in flows))
     if not triggers and not flows:
         ctx.flow = ""
         return []
