@@ -194,6 +194,8 @@ def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], slo
     if (amount is None and change is None and share is None and rank is None) or not reporter or not partner or reporter == partner:
         return None
     carried = _own_period(slot, ctx) or ctx.period or (ctx.day if flow == "aid" else None)  # aid: the day it was pledged
+    if flow == "investment" and not ctx.periods:  # a stock ('149 projects with a total capital of $2.9 billion'): no period
+        carried = None
     period, period_span = carried if carried else (None, None)
     on = period.end if period and period.end else doc._.reference_date
     usd, usd_source = _usd(amount, on)
