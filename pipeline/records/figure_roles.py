@@ -82,7 +82,9 @@ def usable_amount(doc: Doc, span: Span) -> bool:
     """A money figure that can be a record's value: not a restated equivalent, base, target, forecast, cost or
     exchange rate ('US$1=RM4.20')."""
     value = span._.value
-    if value is None or value.equivalent or RATE.match(text_of(doc)[span.end_char:span.end_char + 20]):
+    text = text_of(doc)
+    if value is None or value.equivalent or RATE.match(text[span.end_char:span.end_char + 20]) or \
+            re.search(r"=\s*$", text[max(0, span.start_char - 3):span.start_char]):
         return False
     return not comparison_base(doc, span) and not excluded(doc, span)
 

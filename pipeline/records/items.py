@@ -21,7 +21,8 @@ year years month months rate rates growth increase decrease trade export exports
 them it they this that these those which who whom part parts category categories group groups sector sectors line lines
 field fields area areas kind kinds type types term terms list top bulk majority rest remainder number one ones
 deficit deficits surplus surpluses balance rise rises hike hikes jump jumps drop drops fall falls decline declines gain gains
-surge surges boost increase increases growth share turnover volume volumes sum level levels record""".split())
+surge surges boost increase increases growth share turnover volume volumes sum level levels record performance result
+results data figure report statistics""".split())
 JOINERS = frozenset({"and", "&", "or", ",", "-", "of", "from", "for", "/"})
 BLOCK_ENTS = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "CARDINAL", "TIME", "QUANTITY", "ORDINAL"})
 MAX_NAME_TOKENS = 9
@@ -71,12 +72,16 @@ def _extend(doc: Doc, first: Token, end_char: int, codes: dict[int, str], stop: 
     return first.i, last
 
 
-def name_in(doc: Doc, start: int, end: int, codes: dict[int, str], stop: set[int], goods_only: bool = False) -> Optional[tuple[str, str]]:
-    """('goods', name) or ('country', code) of the first item named between two character offsets."""
+def name_in(doc: Doc, start: int, end: int, codes: dict[int, str], stop: set[int], goods_only: bool = False,
+            first_only: bool = False) -> Optional[tuple[str, str]]:
+    """('goods', name) or ('country', code) of the first item named between two character offsets (`first_only`:
+    the name must start at the first word)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
-    for tok in span:
+    for n, tok in enumerate(span):
+        if first_only and n > 0 and not (n == 1 and span[0].pos_ == "DET"):
+            return None
         if tok.i in codes:
             if goods_only:
                 return None

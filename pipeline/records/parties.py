@@ -40,6 +40,7 @@ class Context:
     values: dict = field(default_factory=dict)  # (reporter, partner) -> the largest value reported for them
     bullet: Optional[int] = None  # the sentence id of a bullet standing alone before its line
     periods: list = field(default_factory=list)  # the periods named in the current sentence, (value, span)
+    list_role: str = "change"  # what a bare percentage in the current sentence's list is: change or share
 
 
 @lru_cache(maxsize=1)

@@ -97,13 +97,15 @@ def name_slots(doc: Doc, slots: list[Slot], lead_end: int, codes: dict[int, str]
         left = slot.end
 
 
-def _growth(doc: Doc, slot: Slot, list_like: bool) -> tuple[Optional[float], Optional[Span], str, Optional[float], Optional[Span]]:
-    """(change, its span, its basis, share, its span): of several growth figures the year-on-year one."""
+def _growth(doc: Doc, slot: Slot, list_like: bool, default_role: str = "change") -> tuple[Optional[float], Optional[Span], str, Optional[float], Optional[Span]]:
+    """(change, its span, its basis, share, its span): of several growth figures the year-on-year one; a bare
+    percentage in a list plays the part the list's first one plays ('… made up 65.1 percent of the total,
+    exports of pearl … 28.5 percent')."""
     changes, share = [], None
     for p in slot.pcts:
         role, sign = percent_role(doc, p)
         if not role and list_like and p._.value is not None and p._.value.unit == "percent":
-            role, sign = "change", 1
+            role, sign = default_role, 1
         if role == "change":
             changes.append((BASIS_RANK[basis(doc, p)], p, sign))
         elif role == "share" and share is None:
@@ -189,7 +191,7 @@ def _respectively(doc: Doc, sent: Span, flow: Flow, flows: list[Flow], triggers:
 def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], slot: Slot, ctx: Context, *,
             commodity: str = "", rank: Optional[int] = None, list_like: bool = False) -> Optional[TradeRecord]:
     reporter, partner = who
-    change, change_span, change_basis, share, share_span = _growth(doc, slot, list_like)
+    change, change_span, change_basis, share, share_span = _growth(doc, slot, list_like, ctx.list_role)
     amount = slot.amount._.value if slot.amount is not None else None
     if (amount is None and change is None and share is None and rank is None) or not reporter or not partner or reporter == partner:
         return None
@@ -271,7 +273,7 @@ def _flow_records(doc: Doc, sent: Span, sid: int, flow: Flow, who: tuple[str, st
     list_like = flow.kind == "list" or len(slots) >= 2
     if not list_like:
         rank = rank_of(sent.text, trig.flow) if "WLD" not in who else None
-        return [r for r in [_record(doc, sent, sid, trig.flow, who, slots[0], ctx, commodity=trigger_goods(doc, trig), rank=rank)] if r]
+        return [r for r in [_record(doc, sent, sid, trig.flow, who, slots[0], ctx, commodity=trigger_goods(doc, trig, codes, stop), rank=rank)] if r]
     name_slots(doc, slots, sent.start_char if flow.pseudo else trig.end, codes, stop, flow.kind == "list")
     out = []
     for i, slot in enumerate(slots):
@@ -301,6 +303,7 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     amounts = [a for a in group(doc, ext.AMOUNTS, sent) if usable_amount(doc, a)]
     pcts = group(doc, ext.PERCENTAGES, sent)
     flows = sentence_flows(doc, sent, sid, triggers, amounts, pcts, ctx)
+    ctx.list_role = next((r for r in (percent_role(doc, p)[0] for p in pcts) if r), "change")
     _update_period(doc, sent, sid, ctx, any(f.figures for f in flows))
     if not triggers and not flows:
         ctx.flow = ""
