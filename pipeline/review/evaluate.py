@@ -65,10 +65,14 @@ class Evaluation:
         """Back from `as_dict` (e.g. a saved evaluation.json)."""
         scores = {}
         for name, s in data["scores"].items():
-            missed = [Finding(**{**f, "span": tuple(f["span"]) if f.get("span") else None}) for f in s["missed"]]
-            spurious = [Finding(**{**f, "span": tuple(f["span"]) if f.get("span") else None}) for f in s["spurious"]]
+            missed, spurious = [_finding(f) for f in s["missed"]], [_finding(f) for f in s["spurious"]]
             scores[name] = Score(s["tp"], s["predicted"], s["gold"], missed, spurious)
         return cls(data["gold"], list(data["documents"]), scores, dict(data.get("trade_field_accuracy") or {}))
+
+
+def _finding(data: dict) -> Finding:
+    return Finding(**{**data, "span": tuple(data["span"]) if data.get("span") else None,
+                      "names": tuple(data.get("names") or ())})
 
 
 def evaluate_tables(tables: dict[str, pd.DataFrame], gold: Gold) -> Evaluation:
@@ -174,17 +178,22 @@ def _aliases(kind: str, item) -> list[str]:
     return [str(n).upper().strip() if kind == "countries" else fold_name(n) for n in names if n]
 
 
-def _predicted_names(kind: str, label: Optional[str], rows: list[dict]) -> dict[str, str]:
-    """The run's names (codes) of one kind in one document: folded form -> the name as the run wrote it."""
-    if kind == "countries":
-        codes = {text(r.get("country")).upper() for r in rows} - {""}
-        return {code: code for code in codes}
-    names: dict[str, str] = {}
+def _predicted_names(kind: str, label: Optional[str], rows: list[dict]) -> dict[str, tuple[str, Optional[tuple[int, int]]]]:
+    """The run's names (codes) of one kind in one document: folded form -> (the name as the run wrote it, the span
+    of its first mention)."""
+    names: dict[str, tuple[str, Optional[tuple[int, int]]]] = {}
     for r in rows:
-        if text(r.get("label")) == label:
+        if kind == "countries":
+            name = text(r.get("country")).upper()
+            key = name
+        elif text(r.get("label")) == label:
             name = text(r.get("canonical")) or text(r.get("text"))
-            names.setdefault(fold_name(name), name)
-    names.pop("", None)
+            key = fold_name(name)
+        else:
+            continue
+        start, end = number(r.get("start_char")), number(r.get("end_char"))
+        if key:
+            names.setdefault(key, (name, (int(start), int(end)) if start is not None and end is not None else None))
     return names
 
 
@@ -208,10 +217,10 @@ def _score_entities(kind: str, label: Optional[str], docs: list[GoldDocument], r
                 score.tp += 1
                 answered.update(hit)
             else:
-                score.missed.append(Finding(doc.doc_id, kind, " / ".join(_display(item))))
+                score.missed.append(Finding(doc.doc_id, kind, " / ".join(_display(item)), names=tuple(_display(item))))
         extra = set(found) - answered - excused
         score.predicted += len(set(found) & answered) + len(extra)
-        score.spurious += [Finding(doc.doc_id, kind, found[name]) for name in sorted(extra)]
+        score.spurious += [Finding(doc.doc_id, kind, found[name][0], span=found[name][1]) for name in sorted(extra)]
     return score
 
 

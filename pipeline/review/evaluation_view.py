@@ -1,6 +1,7 @@
 """The report's evaluation section: the scores per measure, and each miss and spurious row next to its sentence."""
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Callable, Optional
 
@@ -36,11 +37,20 @@ def _finding(kind: str, finding: Finding, doc_index: dict[str, int], text_of: Ca
 
 
 def _sentence_html(kind: str, finding: Finding, text_of: Callable[[str], Optional[str]]) -> str:
-    """The sentence around a mention with the mention marked; else the evidence the gold or the row gives."""
-    text = text_of(finding.doc_id) if finding.span else None
-    if text and finding.span and finding.span[1] <= len(text):
-        start, end = finding.span
+    """The sentence around a mention with the mention marked (a missed name: its first mention in the text); else the
+    evidence the gold or the row gives."""
+    text = text_of(finding.doc_id) if finding.span or finding.names else None
+    where = finding.span or (_first_mention(text, finding.names) if text else None)
+    if text and where and where[1] <= len(text):
+        start, end = where
         left, right = sentence_bounds(text, start, end)
         return (escape(text[left:start]) + f'<mark class="{kind}">{escape(text[start:end])}</mark>'
                 + escape(text[end:right]))
     return escape(finding.sentence) if finding.sentence else '<span class="note">(no sentence given)</span>'
+
+
+def _first_mention(text: str, names: tuple[str, ...]) -> Optional[tuple[int, int]]:
+    """Where a name first occurs in the text as whole words, ignoring case (any of its accepted forms)."""
+    hits = [m.span() for name in names if name
+            for m in [re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)] if m]
+    return min(hits) if hits else None

@@ -15,6 +15,7 @@ class Finding:
     span: Optional[tuple[int, int]] = None  # where a gold mention is in the article text
     sentence: str = ""  # the evidence sentence, when the gold or the row gives one
     row_id: str = ""  # the predicted row's id (spurious rows)
+    names: tuple[str, ...] = ()  # a missed person's, organisation's or country's accepted names
 
 
 @dataclass
