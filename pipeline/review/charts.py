@@ -40,6 +40,39 @@ def _usd(value: str) -> Optional[float]:
     return number if number > 0 else None
 
 
+def _days(days: list[date]):
+    """Dates as one numpy datetime64 array (matplotlib converts it at once, not day by day)."""
+    import numpy as np
+    return np.array(days, dtype="datetime64[D]")
+
+
+def _colors(flows: list[str]):
+    """One RGBA row per point, from the flow's colour."""
+    import numpy as np
+    from matplotlib.colors import to_rgba
+    table = {flow: to_rgba(FLOW_COLORS.get(flow, OTHER_COLOR)) for flow in set(flows)}
+    return np.array([table[flow] for flow in flows]) if flows else np.zeros((0, 4))
+
+
+def _segments(ax, starts, ends, ys, groups: list[str], colors: Optional[dict[str, str]] = None, **style) -> None:
+    """Horizontal lines from start to end at y, one polyline per group (NaN between the pieces), so that tens of
+    thousands of them draw as a few paths; zero-length ones are left to their dot."""
+    import numpy as np
+    from matplotlib.dates import date2num
+    x0, x1, y = date2num(starts), date2num(ends), np.asarray(ys, dtype=float)
+    groups_array = np.asarray(groups, dtype=object)
+    for group in sorted(set(groups)):
+        keep = (groups_array == group) & (x1 > x0)
+        if not keep.any():
+            continue
+        n = int(keep.sum())
+        xs = np.column_stack([x0[keep], x1[keep], np.full(n, np.nan)]).ravel()
+        line_ys = np.column_stack([y[keep], y[keep], np.full(n, np.nan)]).ravel()
+        color = (colors or FLOW_COLORS).get(group, OTHER_COLOR)
+        ax.plot(xs, line_ys, color=color, solid_capstyle="butt", **style)
+    ax.xaxis_date()
+
+
 def _figure(width: float, height: float):
     from matplotlib.figure import Figure
     return Figure(figsize=(width, height), dpi=96, layout="constrained")
@@ -81,13 +114,13 @@ def trade_by_pair(records: list[dict]) -> Optional[Chart]:
     flows: set[str] = set()
     for ax, pair in zip(axes.flat, pairs):
         points = by_pair[pair]
-        ends = [_day(r["period_end"]) for r in points]
-        starts = [_day(r.get("period_start", "")) or e for r, e in zip(points, ends)]
+        ends = _days([_day(r["period_end"]) for r in points])
+        starts = _days([_day(r.get("period_start", "")) or _day(r["period_end"]) for r in points])
         values = [_usd(r["value_usd"]) for r in points]
-        colors = [FLOW_COLORS.get(r.get("flow", ""), OTHER_COLOR) for r in points]
+        colors = _colors([r.get("flow", "") for r in points])
         flows.update(r.get("flow", "") for r in points)
         dense = len(points) > DENSE
-        ax.hlines(values, starts, ends, colors=colors, linewidth=1, alpha=0.6, rasterized=dense)
+        _segments(ax, starts, ends, values, [r.get("flow", "") for r in points], linewidth=1, alpha=0.6, rasterized=dense)
         ax.scatter(ends, values, c=colors, s=18, zorder=3, rasterized=dense)
         ax.set_yscale("log")
         ax.set_title(f"{pair} ({len(points):,} records)", fontsize=9)
@@ -137,7 +170,7 @@ def flows_by_commodity(records: list[dict]) -> Optional[Chart]:
         points = rows[label]
         flows.update(r.get("flow", "") for r in points)
         ax.scatter([_usd(r["value_usd"]) for r in points], [y] * len(points), s=22, zorder=3,
-                   c=[FLOW_COLORS.get(r.get("flow", ""), OTHER_COLOR) for r in points], rasterized=len(points) > DENSE)
+                   c=_colors([r.get("flow", "") for r in points]), rasterized=len(points) > DENSE)
     ax.set_yticks(range(len(order)), [f"{label} ({len(rows[label]):,})" for label in order])
     ax.invert_yaxis()
     ax.set_xscale("log")
@@ -180,8 +213,9 @@ def events_timeline(events: list[dict]) -> Optional[Chart]:
         spans = by_type[kind]
         color = palette[y % len(palette)]
         dense = len(spans) > DENSE
-        ax.hlines([y] * len(spans), [s for s, _ in spans], [e for _, e in spans], colors=color, linewidth=3, rasterized=dense)
-        ax.scatter([s for s, _ in spans], [y] * len(spans), color=color, s=22, zorder=3, rasterized=dense)
+        starts, ends = _days([s for s, _ in spans]), _days([e for _, e in spans])
+        _segments(ax, starts, ends, [y] * len(spans), [kind] * len(spans), {kind: color}, linewidth=3, rasterized=dense)
+        ax.scatter(starts, [y] * len(spans), color=color, s=22, zorder=3, rasterized=dense)
     ax.set_yticks(range(len(order)), [f"{kind} ({len(by_type[kind]):,})" for kind in order])
     ax.invert_yaxis()
     ax.grid(True, axis="x", alpha=0.3)

@@ -12,7 +12,7 @@ from pipeline.output.extraction import Extraction
 from pipeline.review import matching
 from pipeline.review.gold import Gold, GoldDocument, fold_name, load_gold
 from pipeline.review.scores import Finding, Score, number, text
-from pipeline.review.tables import tables_of
+from pipeline.review.tables import records, tables_of
 from pipeline.review.texts import TextSource
 
 Rows = dict[str, list[dict]]  # a table's rows by doc_id, in table order
@@ -96,7 +96,7 @@ def _by_doc(df: Optional[pd.DataFrame]) -> Rows:
     grouped: Rows = defaultdict(list)
     if df is None or df.empty or "doc_id" not in df.columns:
         return grouped
-    for row in df.to_dict("records"):
+    for row in records(df):
         grouped[text(row.get("doc_id"))].append(row)
     return grouped
 
@@ -317,7 +317,7 @@ def evaluate(run: "Extraction | str | Path", gold: str | Path, docs: Optional[st
     tables = tables_of(run)
     out_dir = Path(run) if isinstance(run, (str, Path)) else None
     source = TextSource(out_dir, Path(texts_dir) if texts_dir else None)
-    documents = {str(r["doc_id"]): r for r in tables.get("documents", pd.DataFrame()).to_dict("records")}
+    documents = {str(r["doc_id"]): r for r in records(tables.get("documents"))}
     return evaluate_tables(tables, load_gold(gold, docs, lambda doc_id: _text_of(source, documents.get(doc_id))))
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 import pandas as pd
 
 from pipeline.review.cells import figure, percent, period
+from pipeline.review.tables import records
 
 
 def as_json(spec: dict) -> str:
@@ -65,7 +66,7 @@ def generic_listing(df: pd.DataFrame, row_docs: dict[str, Optional[int]], doc_in
     linked = [c for c in df.columns if _lists_row_ids(df[c], row_docs)]
     numeric = {c: _is_numeric(df[c]) for c in df.columns}
     rows = []
-    for row in df.to_dict("records"):
+    for row in records(df):
         cells = []
         for c in df.columns:
             value = str(row.get(c, ""))

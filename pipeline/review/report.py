@@ -22,7 +22,7 @@ from pipeline.review.evaluation_store import load_saved_evaluation
 from pipeline.review.evaluation_view import evaluation_context
 from pipeline.review.listings import (as_json, document_listing, event_listing, generic_listing, not_ok_listing,
                                       trade_listing)
-from pipeline.review.tables import tables_of
+from pipeline.review.tables import records, tables_of
 from pipeline.review.assets import environment, static
 from pipeline.review.texts import TextSource
 
@@ -75,10 +75,6 @@ def build_report(run: "Extraction | str | Path", html: Optional[str | Path] = No
                          time.perf_counter() - started, evaluation is not None)
 
 
-def _rows(df: Optional[pd.DataFrame]) -> list[dict]:
-    return [] if df is None or df.empty else df.to_dict("records")
-
-
 def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
     grouped: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -87,9 +83,9 @@ def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def _page(tables: dict[str, pd.DataFrame], source: TextSource, evaluation: Optional[Evaluation]) -> dict:
-    documents = _rows(tables.get("documents"))
+    documents = records(tables.get("documents"))
     doc_index = {d.get("doc_id", ""): i for i, d in enumerate(documents)}
-    rows = {name: _rows(tables.get(name)) for name in PER_DOC}
+    rows = {name: records(tables.get(name)) for name in PER_DOC}
     grouped = {name: _by_doc(rows[name]) for name in PER_DOC}
     wanted = set(evaluation.documents) if evaluation else set()
     kept_texts: dict[str, str] = {}
@@ -135,11 +131,11 @@ def _extras(tables: dict[str, pd.DataFrame], rows: dict[str, list[dict]], doc_in
 
 def _data_blocks(tables: dict[str, pd.DataFrame], documents: list[dict], rows: dict[str, list[dict]],
                  doc_index: dict[str, int]) -> list[tuple[str, str]]:
-    records = Counter(r.get("doc_id", "") for r in rows["trade_records"])
-    events = Counter(e.get("doc_id", "") for e in rows["diplomacy_events"])
+    per_doc_records = Counter(r.get("doc_id", "") for r in rows["trade_records"])
+    per_doc_events = Counter(e.get("doc_id", "") for e in rows["diplomacy_events"])
     blocks = [("data-trade", trade_listing(rows["trade_records"], doc_index)),
               ("data-events", event_listing(rows["diplomacy_events"], doc_index)),
-              ("data-documents", document_listing(documents, records, events)),
+              ("data-documents", document_listing(documents, per_doc_records, per_doc_events)),
               ("data-not-ok", not_ok_listing(documents))]
     blocks += [(f"data-extra-{i}", extra["spec"]) for i, extra in enumerate(_extras(tables, rows, doc_index), start=1)]
     return [(name, as_json(spec)) for name, spec in blocks]

@@ -58,3 +58,11 @@ def tables_of(run: "Extraction | str | Path") -> dict[str, pd.DataFrame]:
     if isinstance(run, (str, Path)):
         return dict(read_run(run).tables)
     return {name: as_text(df) for name, df in run.tables.items()}
+
+
+def records(df: "pd.DataFrame | None") -> list[dict]:
+    """A table's rows as dicts (fast also for Arrow-backed string columns, which iterate slowly cell by cell)."""
+    if df is None or df.empty:
+        return []
+    columns = [str(c) for c in df.columns]
+    return [dict(zip(columns, row)) for row in df.to_numpy(dtype=object)]
