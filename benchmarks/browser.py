@@ -51,3 +51,22 @@ def launch() -> Iterator:
                 context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def screenshot(html: Path, png: Path, fragment: str = "", click: str = "") -> None:
+    """A screenshot of a report (opened at `fragment`, after clicking the element `click`), as in the README."""
+    with launch() as browser:
+        if browser is None:
+            raise SystemExit(f"no browser: {unavailable()}")
+        page = browser.new_page()
+        page.goto(html.resolve().as_uri() + fragment)
+        page.wait_for_function("document.body.dataset.ready === '1'")
+        if click:
+            page.click(click)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(png))
+
+
+if __name__ == "__main__":  # python -m benchmarks.browser data/extracted/report.html docs/report.png ['#doc=0'] [CSS]
+    import sys
+    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:5])

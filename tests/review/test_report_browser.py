@@ -78,19 +78,22 @@ def test_every_record_and_event_row_is_there_with_its_value(page, bundled):
 
 def test_a_click_on_a_record_opens_its_article_at_its_sentence(page, bundled):
     tab, problems = page
-    record = bundled["tables"]["trade_records"].iloc[-1]
-    tab.click(f'#trade tr[data-row-id="{record["record_id"]}"] td >> nth=0')
-    tab.wait_for_selector(f'#article-body tr.rec.current[data-row-id="{record["record_id"]}"]')
-    target = tab.get_attribute(f'#article-body tr[data-row-id="{record["record_id"]}"]', "data-target")
+    record_id = bundled["tables"]["trade_records"].iloc[0]["record_id"]
+    tab.click(f'#trade tr[data-row-id="{record_id}"] td >> nth=0')
+    tab.wait_for_selector(f'#article-body tr.rec.current[data-row-id="{record_id}"]')
+    assert "#doc=" in tab.url and tab.is_hidden("#corpus")
+    record_row = f'#article-body tr.rec[data-row-id="{record_id}"]'
+    target = tab.get_attribute(record_row, "data-target")
     assert target and tab.get_attribute(f"#{target}", "class") == "sent evidence current"
     assert in_view(tab, f"#{target}")
-    assert "#doc=" in tab.url and tab.is_hidden("#corpus")
-    # from the article's own list: the first event row, then back to the record's sentence
-    first_event = tab.locator("#article-body #recs-events tr.rec").first
-    event_target = first_event.get_attribute("data-target")
-    tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    first_event.click()
-    assert in_view(tab, f"#{event_target}") and "current" in tab.get_attribute(f"#{event_target}", "class")
+    # from the article's own list, scrolled away first: an event, then the record again
+    for row in (tab.locator("#article-body #recs-events tr.rec").first, tab.locator(record_row)):
+        sentence = f'#{row.get_attribute("data-target")}'
+        tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        assert not in_view(tab, sentence)
+        row.click()
+        assert in_view(tab, sentence) and "current" in tab.get_attribute(sentence, "class")
+        assert tab.eval_on_selector_all("#article-body .sent.current", "els => els.length") == 1
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / "report-article.png"))
     assert problems == []
