@@ -86,27 +86,33 @@ def _page(tables: dict[str, pd.DataFrame], source: TextSource, evaluation: Optio
     documents = records(tables.get("documents"))
     doc_index = {d.get("doc_id", ""): i for i, d in enumerate(documents)}
     rows = {name: records(tables.get(name)) for name in PER_DOC}
-    grouped = {name: _by_doc(rows[name]) for name in PER_DOC}
-    wanted = set(evaluation.documents) if evaluation else set()
-    kept_texts: dict[str, str] = {}
-    articles, with_text = [], 0
-    for i, doc in enumerate(documents):
-        doc_id = doc.get("doc_id", "")
-        found = source.get(doc)
-        with_text += found.text is not None
-        if found.text is not None and doc_id in wanted:
-            kept_texts[doc_id] = found.text
-        per_doc = DocTables(doc, **{name: grouped[name].get(doc_id, []) for name in PER_DOC})
-        articles.append(packed(article_fragment(per_doc, found.text, found.problem, i)))
+    articles, with_text, kept_texts = _articles(documents, rows, source, set(evaluation.documents) if evaluation else set())
+    extras = _extras(tables, rows, doc_index)
     return {"articles": articles, "with_text": with_text, "counts": {n: len(df) for n, df in tables.items()},
             "anchors": {**SECTION, **{n: f"table-{n}" for n in tables if n not in TABLE_NAMES}},
             "statuses": sorted(Counter((d.get("status") or "ok") for d in documents).items()),
             "not_ok": any((d.get("status") or "ok") != "ok" for d in documents),
-            "charts": _charts(rows), "extras": _extras(tables, rows, doc_index),
+            "charts": _charts(rows), "extras": extras,
             "evaluation": evaluation_context(evaluation, doc_index, kept_texts.get) if evaluation else None,
-            "data_blocks": _data_blocks(tables, documents, rows, doc_index),
+            "data_blocks": _data_blocks(documents, rows, doc_index, extras),
             "css": static("report.css"), "js": static("report.js"), "colors": COLORS, "version": _version(),
             "built": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def _articles(documents: list[dict], rows: dict[str, list[dict]], source: TextSource,
+              evaluated: set[str]) -> tuple[list[str], int, dict[str, str]]:
+    """Every article's packed view; how many had their text; the texts of the evaluated documents (for misses)."""
+    grouped = {name: _by_doc(rows[name]) for name in PER_DOC}
+    articles, with_text, kept = [], 0, {}
+    for i, doc in enumerate(documents):
+        doc_id = doc.get("doc_id", "")
+        found = source.get(doc)
+        with_text += found.text is not None
+        if found.text is not None and doc_id in evaluated:
+            kept[doc_id] = found.text
+        per_doc = DocTables(doc, **{name: grouped[name].get(doc_id, []) for name in PER_DOC})
+        articles.append(packed(article_fragment(per_doc, found.text, found.problem, i)))
+    return articles, with_text, kept
 
 
 def _charts(rows: dict[str, list[dict]]) -> list[dict]:
@@ -129,15 +135,15 @@ def _extras(tables: dict[str, pd.DataFrame], rows: dict[str, list[dict]], doc_in
     return extras
 
 
-def _data_blocks(tables: dict[str, pd.DataFrame], documents: list[dict], rows: dict[str, list[dict]],
-                 doc_index: dict[str, int]) -> list[tuple[str, str]]:
+def _data_blocks(documents: list[dict], rows: dict[str, list[dict]], doc_index: dict[str, int],
+                 extras: list[dict]) -> list[tuple[str, str]]:
     per_doc_records = Counter(r.get("doc_id", "") for r in rows["trade_records"])
     per_doc_events = Counter(e.get("doc_id", "") for e in rows["diplomacy_events"])
     blocks = [("data-trade", trade_listing(rows["trade_records"], doc_index)),
               ("data-events", event_listing(rows["diplomacy_events"], doc_index)),
               ("data-documents", document_listing(documents, per_doc_records, per_doc_events)),
               ("data-not-ok", not_ok_listing(documents))]
-    blocks += [(f"data-extra-{i}", extra["spec"]) for i, extra in enumerate(_extras(tables, rows, doc_index), start=1)]
+    blocks += [(f"data-extra-{i}", extra["spec"]) for i, extra in enumerate(extras, start=1)]
     return [(name, as_json(spec)) for name, spec in blocks]
 
 

@@ -7,7 +7,6 @@ import json
 import re
 import zlib
 from html import unescape
-from pathlib import Path
 
 import pytest
 
