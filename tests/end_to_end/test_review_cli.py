@@ -35,7 +35,7 @@ def test_the_seed_scores_are_the_ones_the_readme_states(bundled_out, capsys, mon
     assert main(["evaluate", str(bundled_out), "--gold", GOLD, "--no-save"]) == 0
     printed = capsys.readouterr().out.splitlines()
     stated = readme_block(f"$ python cli.py evaluate data/extracted --gold {GOLD}").splitlines()
-    assert printed[1:] == stated[1:]  # the first line names the run's folder
+    assert printed == stated
     assert not (bundled_out / "evaluation.json").exists()
 
 
