@@ -133,6 +133,9 @@ def run(args: argparse.Namespace) -> dict:
         results["rss"] = {"small": small, "large": large, "ratio": large["peak_rss_mib"] / small["peak_rss_mib"]}
         print(f"peak RSS: N={small['n']} {small['peak_rss_mib']:.0f} MiB, N={large['n']} {large['peak_rss_mib']:.0f} MiB, "
               f"ratio {results['rss']['ratio']:.2f} (target <= 1.2)", flush=True)
+    if not args.skip_report:
+        from benchmarks.report import main as report_main
+        report_main(["--sizes", ",".join(str(n) for n in args.rss_sizes)])
     return results
 
 
@@ -147,6 +150,8 @@ def parse(argv: Optional[Sequence[str]]) -> argparse.Namespace:
     p.add_argument("--skip-workers", action="store_true", help="skip the 1 vs 2 workers and Dask measurements")
     p.add_argument("--skip-dask", action="store_true", help="skip the Dask LocalCluster measurement")
     p.add_argument("--skip-rss", action="store_true", help="skip the peak-memory runs")
+    p.add_argument("--skip-report", action="store_true",
+                   help="skip the review report's build time and size at the --rss-sizes (benchmarks/report.py)")
     p.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
     p.add_argument("--rss-child", type=int, default=None, help=argparse.SUPPRESS)
     return p.parse_args(argv)

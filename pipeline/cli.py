@@ -1,4 +1,5 @@
-"""Command line: `python cli.py extract INPUT [--out DIR] ...` and `python cli.py bench`, thin layers over the library."""
+"""Command line: `python cli.py extract INPUT [--out DIR] ...`, `report OUT_DIR`, `evaluate OUT_DIR --gold GOLD.json`
+and `bench`, thin layers over the library."""
 from __future__ import annotations
 
 import argparse
@@ -70,12 +71,53 @@ def _add_extract(sub) -> None:
     ex.add_argument("--published-col", default="published", help="publication date column (default published)")
 
 
+def _add_report(sub) -> None:
+    rp = sub.add_parser("report", help="write one self-contained HTML page to review a run",
+                        description="Build one HTML file (styles, script, charts and every article inline; nothing is "
+                        "fetched when it is viewed) from the tables in OUT_DIR and the article texts they point to. "
+                        "Needs the report extra: pip install -e \".[report]\".")
+    rp.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a folder of extracted tables (CSV or Parquet)")
+    rp.add_argument("--html", type=Path, default=None, help="the page to write (default: OUT_DIR/report.html)")
+    rp.add_argument("--texts", type=Path, default=None, metavar="DIR",
+                    help="where the article texts are when their documents.csv paths no longer lead to them")
+    rp.add_argument("--gold", type=Path, default=None, metavar="GOLD.json",
+                    help="evaluate against this gold file and show it (default: the evaluation `evaluate` saved, if current)")
+    rp.add_argument("--title", default=None, help="the page's title")
+
+
+def _add_evaluate(sub) -> None:
+    ev = sub.add_parser("evaluate", help="precision, recall and F1 of a run against a gold file",
+                        description="Score the tables in OUT_DIR against GOLD.json (format: docs/gold-format.md) and "
+                        "save the result as OUT_DIR/evaluation.json for the report. Exit 0, or 1 when a --min "
+                        "threshold is not met; 2 on a usage error.")
+    ev.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a folder of extracted tables (CSV or Parquet)")
+    ev.add_argument("--gold", type=Path, required=True, metavar="GOLD.json", help="the gold answers")
+    ev.add_argument("--docs", type=Path, default=None, metavar="DIR",
+                    help="the article texts the gold's mentions are in (default: the gold file's \"docs\" folder, "
+                    "else the run's own documents)")
+    ev.add_argument("--misses", action="store_true", help="list every missed and spurious item")
+    ev.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    ev.add_argument("--no-save", action="store_true", help="do not write OUT_DIR/evaluation.json")
+    ev.add_argument("--min", action="append", default=[], metavar="KEY=VALUE", type=_threshold,
+                    help="fail (exit 1) when a headline figure is below VALUE, e.g. trade_records.f1=0.9 (repeatable)")
+
+
+def _threshold(value: str) -> tuple[str, float]:
+    key, sep, number = value.partition("=")
+    try:
+        return key.strip(), float(number) if sep else float("nan")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"want KEY=VALUE with a number, e.g. trade_records.f1=0.9: {value!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     p = argparse.ArgumentParser(prog="cli.py", description="Extract money, percentages, dates, entities, trade "
                                 "records and diplomacy events from trade and diplomacy news articles.")
     sub = p.add_subparsers(dest="command", required=True)
     _add_extract(sub)
+    _add_report(sub)
+    _add_evaluate(sub)
     bench = sub.add_parser("bench", help="throughput and memory benchmark (see benchmarks/throughput.py)")
     bench.add_argument("args", nargs=argparse.REMAINDER, help="options passed to python -m benchmarks.throughput")
     return p
@@ -121,6 +163,52 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_OK if summary.statuses.get("ok", 0) == summary.documents else EXIT_SOME_FAILED
 
 
+def run_report(args: argparse.Namespace) -> int:
+    """Write the review page; one line saying where and how big."""
+    from pipeline.review.gold import GoldError
+    from pipeline.review.report import build_report
+    from pipeline.review.tables import RunError
+    try:
+        summary = build_report(args.out_dir, args.html, texts_dir=args.texts, gold=args.gold, title=args.title)
+    except ImportError as exc:
+        raise UsageError(f"the report needs its extra packages ({exc.name} is missing): pip install -e \".[report]\"") from None
+    except (RunError, GoldError) as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.html or args.out_dir / 'report.html'}: {exc.strerror or exc}") from None
+    print(summary.line())
+    return EXIT_OK
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Print the scores (or JSON), save them beside the tables; exit 1 when a --min threshold is missed."""
+    import json
+    from pipeline.review.evaluate import evaluate
+    from pipeline.review.evaluation_store import save_evaluation
+    from pipeline.review.evaluation_text import format_evaluation
+    from pipeline.review.gold import GoldError
+    from pipeline.review.tables import RunError
+    try:
+        result = evaluate(args.out_dir, args.gold, docs=args.docs)
+    except (RunError, GoldError) as exc:
+        raise UsageError(str(exc)) from None
+    headline = result.headline()
+    unknown = [k for k, _ in args.min if k not in headline]
+    if unknown:
+        raise UsageError(f"unknown --min key(s) {', '.join(unknown)}; choose from {', '.join(headline)}")
+    print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) if args.json else format_evaluation(result, args.misses))
+    if not args.no_save:
+        try:
+            save_evaluation(result, args.out_dir)
+        except OSError as exc:
+            print(f"warning: {args.out_dir}: evaluation not saved ({exc.strerror or exc})", file=sys.stderr)
+    failed = [f"{k}={headline[k]:.3f} < {v}" for k, v in args.min if not headline[k] >= v]
+    if failed:
+        print("below threshold: " + ", ".join(failed), file=sys.stderr)
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Entry point; returns the process exit code."""
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
@@ -133,6 +221,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "bench":
             from benchmarks.throughput import main as bench_main
             return bench_main(args.args)
+        if args.command == "report":
+            return run_report(args)
+        if args.command == "evaluate":
+            return run_evaluate(args)
         return run_extract(args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -36,7 +36,7 @@ def resource_path(relative: str) -> Path:
 def read_csv(relative: str, required: tuple[str, ...] = ()) -> tuple[dict[str, str], ...]:
     """Rows of a models/ CSV as dicts; `#`-lines are comments; required columns must be present and non-empty."""
     path = resource_path(relative)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         lines = [ln for ln in fh if not ln.lstrip().startswith("#")]
     reader = csv.DictReader(lines)
     missing = [c for c in required if c not in (reader.fieldnames or [])]
