@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from pipeline.corpus.reader import MAX_CHARS
+from pipeline.run.options import DOC_SECONDS
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class UsageError(Exception):
@@ -36,6 +37,16 @@ def _non_negative(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError(f"must be a whole number >= 0: {value!r}")
     return int(value)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds >= 0: {value!r}")
+    return seconds
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -62,9 +73,16 @@ def _add_extract(sub) -> None:
     ex.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT", help="existing Dask scheduler (with --engine dask)")
     ex.add_argument("--format", type=_formats, default=("csv",), help="csv, parquet or csv,parquet (default csv)")
     ex.add_argument("--full", action="store_true", help="reprocess every document (ignore the incremental cache)")
+    ex.add_argument("--wait", action="store_true", help="when another run is writing to --out, wait for it to finish "
+                    "(default: fail at once with exit 2)")
     ex.add_argument("--quiet", action="store_true", help="no progress display")
     ex.add_argument("--max-chars", type=_non_negative, default=MAX_CHARS,
                     help=f"process at most this many characters of an article, noting the cut (default {MAX_CHARS:,}; 0 = no limit)")
+    ex.add_argument("--doc-timeout", type=_seconds, default=DOC_SECONDS, metavar="SECONDS",
+                    help=f"time budget of a document per 100,000 characters; one that overruns it is an error row "
+                    f"(default {DOC_SECONDS:g}; 0 = none)")
+    ex.add_argument("--follow-links", action="store_true", help="read symbolic links inside INPUT that point outside it "
+                    "(default: such links are skipped, with a row saying so)")
     ex.add_argument("--batch-size", type=_positive, default=32, help="documents per nlp.pipe batch (default 32)")
     ex.add_argument("--id-col", default="id", help="id column of a table input (default id)")
     ex.add_argument("--text-col", default="text", help="text column of a table input (default text)")
@@ -146,18 +164,23 @@ def run_extract(args: argparse.Namespace) -> int:
     from pipeline.run.job import run_to_dir
     from pipeline.nlp.model import ModelNotFound
     from pipeline.nlp.resources import ResourceError
+    from pipeline.output.lock import OutputBusy
     from pipeline.run.options import RunOptions
     _check(args)
     options = RunOptions(model=args.model, batch_size=args.batch_size, workers=args.workers, engine=args.engine,
-                         scheduler=args.scheduler)
+                         scheduler=args.scheduler, doc_seconds=args.doc_timeout)
     columns = {"id_col": args.id_col, "text_col": args.text_col, "published_col": args.published_col}
     try:
         summary = run_to_dir(args.input, args.out, options=options, reference_date=args.reference_date,
                              formats=args.format, full=args.full, quiet=args.quiet, columns=columns,
-                             max_chars=args.max_chars)
-    except (ModelNotFound, CorpusError, ResourceError, DaskMissing) as exc:
+                             max_chars=args.max_chars, wait=args.wait, follow_links=args.follow_links,
+                             on_wait=lambda message: print(f"note: {message}", file=sys.stderr, flush=True))
+    except (ModelNotFound, CorpusError, ResourceError, DaskMissing, OutputBusy) as exc:
         raise UsageError(str(exc)) from None
-    except OSError as exc:
+    except OSError as exc:  # a full disk, a read-only folder, an input that vanished: one line
+        where = str(exc.filename or "")
+        if where and not os.path.abspath(where).startswith(os.path.abspath(args.out)):
+            raise UsageError(f"cannot read {where}: {exc.strerror or exc}") from None
         raise UsageError(f"cannot write to {args.out}: {exc.strerror or exc}") from None
     print(summary.line(args.out))
     return EXIT_OK if summary.statuses.get("ok", 0) == summary.documents else EXIT_SOME_FAILED
@@ -209,9 +232,30 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _LevelFormatter(logging.Formatter):
+    """'warning: message', 'error: message': the level as the user reads it, nothing else."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LevelFormatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Entry point; returns the process exit code."""
-    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
+    """Entry point; returns the process exit code (Ctrl-C: one line and 130)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Optional[Sequence[str]]) -> int:
+    _logging()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

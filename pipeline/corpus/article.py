@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Iterable, Iterator, Optional
 
 
@@ -31,12 +31,41 @@ class Article:
     notes: str = ""
 
 
+def as_date(value, name: str) -> Optional[date]:
+    """A date given as a date, a datetime or a 'YYYY-MM-DD' string; None for None or ''; else one ValueError."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:  # '2024-01-05', or the date of '2024-01-05T10:30:00'
+            return date.fromisoformat(text[:10] if len(text) > 10 and text[10] in "T " else text)
+        except ValueError:
+            pass
+    raise ValueError(f"{name} must be a date or a YYYY-MM-DD string, not {value!r}")
+
+
 def parse_iso_date(value: str) -> Optional[date]:
     """`YYYY-MM-DD` -> date, None for anything else."""
     try:
         return date.fromisoformat(value.strip()[:10]) if value and value.strip() else None
     except ValueError:
         return None
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+def web_url(url: str) -> tuple[str, str]:
+    """(url, note): an http(s) URL kept as given; anything else ('javascript:', 'file:', no scheme) dropped, noted."""
+    url = (url or "").strip()
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if not url or (scheme in WEB_SCHEMES and url[len(scheme):].startswith("://")):
+        return url, ""
+    return "", f"url dropped (not an http or https address: {url[:40]!r})"
 
 
 def sha256_text(text: str) -> str:

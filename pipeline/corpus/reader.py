@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from pipeline.corpus.article import Article, CorpusError, sha256_text
+from pipeline.corpus.article import Article, CorpusError, as_date, sha256_text, web_url
 from pipeline.corpus.dateline import find_dateline
 from pipeline.corpus.folder import iter_folder, read_article_file
 from pipeline.corpus.sanitize import split_points
@@ -28,7 +28,9 @@ def anchor(article: Article, option_date: Optional[date] = None) -> Article:
     status, error, notes = article.status, article.error, [article.notes] if article.notes else []
     if status == "ok" and not article.text.strip():
         status, error = "empty", "no text"
-    return replace(article, published=published, reference_date=reference,
+    url, url_note = web_url(article.url)
+    notes += [url_note] if url_note else []
+    return replace(article, published=published, reference_date=reference, url=url,
                    reference_date_source=source, status=status, error=error, notes="; ".join(notes),
                    sha256=article.sha256 or sha256_text(article.text))
 
@@ -46,16 +48,28 @@ def truncate(article: Article, max_chars: Optional[int]) -> Article:
     return replace(article, text=article.text[:cut], notes="; ".join(filter(None, [article.notes, note])))
 
 
-def read_corpus(source, *, reference_date: Optional[date] = None,
-                columns: Optional[dict] = None, max_chars: Optional[int] = MAX_CHARS) -> Iterator[Article]:
-    """Yield anchored Articles from a folder, a .txt/.jsonl/.csv/.parquet file, or an iterable of Articles or
-    (id, text, metadata) tuples; texts beyond `max_chars` are cut, with a note."""
+def read_corpus(source, *, reference_date: Optional[date] = None, columns: Optional[dict] = None,
+                max_chars: Optional[int] = MAX_CHARS, follow_links: bool = False) -> Iterator[Article]:
+    """Anchored Articles from a folder, a .txt/.jsonl/.csv/.parquet file, or an iterable of Articles or
+    (id, text, metadata) tuples; texts beyond `max_chars` are cut, with a note; symbolic links in a folder are followed
+    only to files inside it unless `follow_links`. The arguments are checked here, before any article is read
+    (ValueError); the articles come lazily."""
+    reference_date = as_date(reference_date, "reference_date")
+    if max_chars is not None and (not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 0):
+        raise ValueError(f"max_chars must be a whole number >= 0 (0 or None: no limit), not {max_chars!r}")
+    if not isinstance(source, (str, Path)) and not hasattr(source, "__iter__"):
+        raise ValueError(f"source must be a folder, a file or an iterable of articles, not {type(source).__name__}")
+    return _read(source, reference_date, columns, max_chars, follow_links)
+
+
+def _read(source, reference_date: Optional[date], columns: Optional[dict], max_chars: Optional[int],
+          follow_links: bool) -> Iterator[Article]:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.exists():
             raise CorpusError(f"input not found: {path}")
         if path.is_dir():
-            articles: Iterable[Article] = iter_folder(path)
+            articles: Iterable[Article] = iter_folder(path, follow_links)
         elif path.suffix.lower() == ".txt":
             articles = [read_article_file(path, path.stem, {})]
         else:

@@ -28,9 +28,13 @@ def pipeline_version() -> str:
     return h.hexdigest()[:16]
 
 
+LOCATION = ("text", "path")  # not part of the key: a moved input folder is the same work
+
+
 def article_key(article: Article, model: str = "") -> str:
-    """What a document's result depends on: its text, its metadata (manifest row), the pipeline and the model."""
-    meta = {k: v for k, v in asdict(article).items() if k != "text"}
+    """What a document's result depends on: its text, its metadata (manifest row), the pipeline and the model; not
+    where the input lies."""
+    meta = {k: v for k, v in asdict(article).items() if k not in LOCATION}
     meta["published"], meta["reference_date"] = str(article.published), str(article.reference_date)
     blob = json.dumps([meta, article.sha256, pipeline_version(), model], sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
@@ -59,7 +63,10 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
-        return entry["rows"]
+        rows = entry["rows"]
+        for row in rows.get("documents", []):
+            row["path"] = article.path  # where the document is now
+        return rows
 
     def put(self, article: Article, rows: dict) -> None:
         atomic_write_text(self._path(article.doc_id), json.dumps({"key": article_key(article, self.model), "rows": rows}))

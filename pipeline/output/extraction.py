@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.output.atomic_write import write_frame_csv
+from pipeline.output.csv_cells import safe_frame
 from pipeline.output.rows import TABLE_NAMES, columns
 
 
@@ -32,10 +33,10 @@ class Extraction:
         raise AttributeError(name)
 
     def to_csv(self, out_dir: str | Path) -> list[Path]:
-        """Write every table as `<out_dir>/<table>.csv` atomically; returns the paths."""
+        """Write every table as `<out_dir>/<table>.csv` atomically, text cells spreadsheet-safe (csv_cells); the paths."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        return [write_frame_csv(self.tables[t], out / f"{t}.csv") for t in TABLE_NAMES]
+        return [write_frame_csv(safe_frame(self.tables[t]), out / f"{t}.csv") for t in TABLE_NAMES]
 
     def counts(self) -> dict[str, int]:
         return {t: len(df) for t, df in self.tables.items()}

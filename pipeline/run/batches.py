@@ -13,6 +13,8 @@ from pipeline.corpus.sanitize import prepare, split_points
 from pipeline.nlp.ids import make_id
 from pipeline.output.doc_rows import rows_from_doc
 from pipeline.output.rows import TABLE_NAMES
+from pipeline.run.budget import seconds_for, time_budget
+from pipeline.run.options import DOC_SECONDS
 
 log = logging.getLogger(__name__)
 CHUNK_CHARS = 100_000  # longer texts are processed in pieces (spaCy's max_length is 1,000,000)
@@ -45,6 +47,13 @@ def failed(article: Article, exc: BaseException) -> Rows:
     """The rows of an article whose processing raised: its document row, status error, the reason."""
     log.warning("%s: extraction failed: %s: %s", article.doc_id, type(exc).__name__, exc)
     return rows_from_doc(replace(article, status="error", error=f"{type(exc).__name__}: {exc}"), None)
+
+
+def died(article: Article) -> Rows:
+    """The rows of an article whose worker process died while processing it, twice (killed, e.g. out of memory)."""
+    log.warning("%s: its worker process died while processing it (retried once in a fresh worker)", article.doc_id)
+    return rows_from_doc(replace(article, status="error", error="worker process died while processing it (killed, "
+                                 "e.g. by the out-of-memory killer; retried once in a fresh worker)"), None)
 
 
 def _shift(rows: dict[str, list[dict]], chars: int, sentences: int) -> None:
@@ -110,31 +119,33 @@ def process_long(nlp: Language, article: Article, text: str) -> Rows:
     return merged
 
 
-def _process_prepared(nlp: Language, article: Article, text: str) -> Rows:
+def _process_prepared(nlp: Language, article: Article, text: str, doc_seconds: float) -> Rows:
     try:
-        if len(text) > CHUNK_CHARS:
-            return process_long(nlp, article, text)
-        return rows_from_doc(article, nlp(make_doc(nlp, article, text)))
-    except Exception as exc:  # one broken article must not stop a corpus run
+        with time_budget(seconds_for(text, doc_seconds)):
+            if len(text) > CHUNK_CHARS:
+                return process_long(nlp, article, text)
+            return rows_from_doc(article, nlp(make_doc(nlp, article, text)))
+    except Exception as exc:  # one broken or runaway article must not stop a corpus run
         return failed(article, exc)
 
 
-def process_one(nlp: Language, article: Article) -> Rows:
-    """Rows of one article; any exception becomes an `error` document row."""
+def process_one(nlp: Language, article: Article, doc_seconds: float = DOC_SECONDS) -> Rows:
+    """Rows of one article; any exception, or overrunning its time budget, becomes an `error` document row."""
     if article.status != "ok":
         return rows_from_doc(article, None)
-    return _process_prepared(nlp, *prepared(article))
+    return _process_prepared(nlp, *prepared(article), doc_seconds)
 
 
-def process_batch(nlp: Language, batch: list[Article]) -> list[Rows]:
-    """Rows of each article of a batch: each prepared once, short ones through `nlp.pipe` together; a failing
-    batch is retried one article at a time."""
+def process_batch(nlp: Language, batch: list[Article], doc_seconds: float = DOC_SECONDS) -> list[Rows]:
+    """Rows of each article of a batch: each prepared once, short ones through `nlp.pipe` together (within the sum of
+    their time budgets); a failing or overrunning batch is redone one article at a time, each within its own."""
     ready = [prepared(a) if a.status == "ok" else (a, "") for a in batch]
     simple = [(a, text) for a, text in ready if a.status == "ok" and len(text) <= CHUNK_CHARS]
     try:
-        docs = nlp.pipe(make_doc(nlp, a, text) for a, text in simple)
-        done = {id(a): rows_from_doc(a, doc) for (a, _), doc in zip(simple, docs)}
+        with time_budget(sum(seconds_for(text, doc_seconds) for _, text in simple)):
+            docs = nlp.pipe(make_doc(nlp, a, text) for a, text in simple)
+            done = {id(a): rows_from_doc(a, doc) for (a, _), doc in zip(simple, docs)}
     except Exception:
-        done = {id(a): _process_prepared(nlp, a, text) for a, text in simple}
-    return [done[id(a)] if id(a) in done else
-            (_process_prepared(nlp, a, text) if a.status == "ok" else rows_from_doc(a, None)) for a, text in ready]
+        done = {id(a): _process_prepared(nlp, a, text, doc_seconds) for a, text in simple}
+    return [done[id(a)] if id(a) in done else (_process_prepared(nlp, a, text, doc_seconds) if a.status == "ok"
+            else rows_from_doc(a, None)) for a, text in ready]

@@ -8,13 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional
 
+from pipeline.output import publish
 from pipeline.output.cache import ResultCache
+from pipeline.output.lock import output_lock
 from pipeline.corpus.article import Article
 from pipeline.corpus.reader import MAX_CHARS, read_corpus
 from pipeline.run.progress import Progress
 from pipeline.run.extract import iter_results
 from pipeline.run.options import RunOptions
-from pipeline.output.sinks import TableSink
+from pipeline.output.sinks import KNOWN_FILES, TableSink
 
 
 @dataclass
@@ -51,12 +53,22 @@ def _split_cached(articles: Iterator[Article], cache: Optional[ResultCache], ord
 
 def run_to_dir(source, out: Path, *, options: RunOptions, reference_date: Optional[date] = None,
                formats=("csv",), full: bool = False, quiet: bool = True, columns: Optional[dict] = None,
-               max_chars: Optional[int] = MAX_CHARS) -> Summary:
-    """Extract `source` into `out`: tables published atomically at the end; unchanged documents reused."""
+               max_chars: Optional[int] = MAX_CHARS, wait: bool = False, on_wait=None, **reading) -> Summary:
+    """Extract `source` into `out`, which this run owns (a lock; busy -> OutputBusy unless `wait`): the tables are
+    published as one set at the end; unchanged documents reused."""
+    out = Path(out)
+    with output_lock(out, wait=wait, on_wait=on_wait):
+        publish.tidy(out, publish.current_run(out), KNOWN_FILES)  # what killed runs left behind
+        return _run(source, out, options=options, reference_date=reference_date, formats=formats, full=full,
+                    quiet=quiet, columns=columns, max_chars=max_chars, **reading)
+
+
+def _run(source, out: Path, *, options: RunOptions, reference_date: Optional[date], formats, full: bool,
+         quiet: bool, columns: Optional[dict], max_chars: Optional[int], **reading) -> Summary:
     started, summary = time.perf_counter(), Summary()
     cache = ResultCache(out, options.model or "")
-    sink, progress, order = TableSink(out, formats), Progress(quiet=quiet), []
-    articles = read_corpus(source, reference_date=reference_date, columns=columns, max_chars=max_chars)
+    articles = read_corpus(source, reference_date=reference_date, columns=columns, max_chars=max_chars, **reading)
+    sink, progress, order = TableSink(out, formats, {"input": str(source)}), Progress(quiet=quiet), []
     try:
         fresh = iter_results(_split_cached(articles, None if full else cache, order), options)
         for article, rows in fresh:

@@ -8,6 +8,7 @@ from spacy.language import Language
 from pipeline.corpus.article import Article
 from pipeline.run.batches import process_batch
 from pipeline.run.model import load
+from pipeline.run.options import DOC_SECONDS
 
 _WORKER_NLP: dict = {}  # one loaded pipeline per worker process, by model name
 
@@ -19,6 +20,6 @@ def worker_nlp(model: Optional[str]) -> Language:
     return _WORKER_NLP[model]
 
 
-def work(batch: list[Article], model: Optional[str]) -> list[dict]:
+def work(batch: list[Article], model: Optional[str], doc_seconds: float = DOC_SECONDS) -> list[dict]:
     """Process one batch in a worker (local pool or Dask)."""
-    return process_batch(worker_nlp(model), batch)
+    return process_batch(worker_nlp(model), batch, doc_seconds)

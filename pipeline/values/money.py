@@ -14,6 +14,7 @@ from pipeline.values.figure_matching import add_spans, number_regex, range_head,
 from pipeline.values.equivalents import with_usd
 from pipeline.values.list_currency import bare_amounts
 from pipeline.values.numbers import alternation, apply_scale, parse_number, qualifier_before, scales, word_number_regex
+from pipeline.values.spacing import view
 from pipeline.nlp.resources import read_csv
 from pipeline.nlp.annotations import MoneyValue
 from pipeline.nlp.doc_index import text_of
@@ -82,10 +83,11 @@ def _currency(surface: Optional[str], text: str) -> tuple[Optional[str], float]:
 
 def parse_money(text: str, *, context: str = "") -> Optional[MoneyValue]:
     """'$2.9 billion' -> MoneyValue(2.9e9, 'USD'); None for text that is not one money amount."""
-    m = money_regex().fullmatch(text.strip())
+    compact = view(text).text.strip()
+    m = money_regex().fullmatch(compact)
     if not m:
         return None
-    return _value(m, context or text)
+    return _value(m, context or compact)
 
 
 def _value(m: re.Match, context: str) -> Optional[MoneyValue]:
@@ -134,7 +136,14 @@ def _borrowed(m: re.Match, nxt: Optional[re.Match], value: MoneyValue, text: str
 
 
 def find_money(text: str) -> Iterator[tuple[int, int, MoneyValue]]:
-    """(start, end, value) of every money amount in text, a range giving one item per bound."""
+    """(start, end, value) of every money amount in text, a range giving one item per bound; any run of spaces or
+    line breaks is one gap and zero-width characters are ignored (offsets stay those of `text`)."""
+    compact = view(text)
+    for start, end, value in _find_in(compact.text):
+        yield compact.start(start), compact.end(end), value
+
+
+def _find_in(text: str) -> Iterator[tuple[int, int, MoneyValue]]:
     matches = [(m, v) for m in money_regex().finditer(text) if (v := _value(m, text)) is not None]
     used_until = 0
     for i, (m, value) in enumerate(matches):

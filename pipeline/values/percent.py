@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline.nlp import extensions as ext
 from pipeline.values.figure_matching import add_spans, number_regex, range_head
 from pipeline.values.numbers import alternation, parse_number, qualifier_before
+from pipeline.values.spacing import view
 from pipeline.nlp.resources import read_csv
 from pipeline.nlp.annotations import PercentValue
 from pipeline.nlp.doc_index import text_of
@@ -54,7 +55,7 @@ def _value(m: re.Match, before: str) -> Optional[PercentValue]:
 
 def parse_percent(text: str) -> Optional[PercentValue]:
     """'5.1 per cent' -> PercentValue(5.1); None for text that is not one percentage."""
-    t = text.strip()
+    t = view(text).text.strip()
     m = re.search(percent_regex().pattern + r"$", t, re.IGNORECASE)
     if not m or t[:m.start()].strip() not in ("", "-", "−", "minus", "Minus", "negative"):
         return None
@@ -72,7 +73,14 @@ def _unit_first(text: str) -> Iterator[tuple[int, int, PercentValue]]:
 
 
 def find_percentages(text: str) -> Iterator[tuple[int, int, PercentValue]]:
-    """(start, end, value) of every percentage in text; a range gives one item per bound."""
+    """(start, end, value) of every percentage in text; a range gives one item per bound; any run of spaces or line
+    breaks is one gap and zero-width characters are ignored (offsets stay those of `text`)."""
+    compact = view(text)
+    for start, end, value in _find_in(compact.text):
+        yield compact.start(start), compact.end(end), value
+
+
+def _find_in(text: str) -> Iterator[tuple[int, int, PercentValue]]:
     yield from _unit_first(text)
     for m in percent_regex().finditer(text):
         value = _value(m, text[:m.start()])

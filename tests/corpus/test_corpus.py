@@ -69,3 +69,13 @@ def test_corpus_truncate_cuts_at_a_boundary_with_a_note():
     cut = truncate(Article(doc_id="t", text=text), 1000)
     assert len(cut.text) <= 1000 and cut.text.endswith(". ") and "truncated" in cut.notes
     assert truncate(Article(doc_id="t", text=text), 0).text == text
+
+
+@pytest.mark.parametrize("url,kept", [
+    ("https://www.khmertimeskh.com/501234/", True), ("HTTP://example.com/a", True), ("javascript:alert(1)", False),
+    ("  JavaScript:alert(1)", False), ("data:text/html,<script>", False), ("file:///etc/passwd", False),
+    ("=HYPERLINK(\"http://x\")", False), ("example.com/story", False),
+])
+def test_corpus_only_web_urls_are_kept(url, kept):
+    article = anchor(Article(doc_id="u", text="Exports rose.", url=url))
+    assert (article.url == url.strip()) if kept else (article.url == "" and "url dropped" in article.notes)

@@ -1,4 +1,8 @@
-"""Fault injection: bad articles beside good ones; every input accounted for, good rows untouched, exit code 1."""
+"""Fault injection: bad articles beside good ones; every input accounted for, good rows untouched, exit code 1.
+The issue-16 probes (spacing, encodings that only look binary, symbolic links out of the folder, FIFOs, formula
+cells) are in the same hostile corpus."""
+import os
+import re
 import shutil
 
 import pandas as pd
@@ -34,13 +38,40 @@ def runs(tmp_path_factory):
     sub = dirty / "sub"
     sub.mkdir()
     (sub / "a0.txt").write_text("A second article whose file name repeats a0.", encoding="utf-8")
+    _issue16_files(dirty, base)
     with (dirty / "manifest.csv").open("a", encoding="utf-8") as fh:
         fh.write("cp1252,not-a-date\nghost,2024-01-01\n")
+        fh.write('=1+1,2024-03-01,"=HYPERLINK(""http://evil.example"",""x"")",@SUM(1+1),javascript:alert(1)\n')
+    (dirty / "manifest.csv").write_text((dirty / "manifest.csv").read_text(encoding="utf-8").replace(
+        "doc_id,published\n", "doc_id,published,title,source,url\n", 1), encoding="utf-8")
     results = {}
     for name, folder in (("clean", clean), ("dirty", dirty)):
         results[name] = cli("extract", folder, "--out", base / f"out_{name}", "--max-chars", MAX_CHARS, timeout=900)
         results[name + "_tables"] = tables(base / f"out_{name}")
     return results
+
+
+SECRET = "root:x:0:0:root:/root:/bin/bash"
+ISSUE16 = 12  # the files _issue16_files adds
+
+
+def _issue16_files(dirty, base):
+    """Issue 16's hostile inputs: what they must give is asserted below."""
+    fact = "Thailand's exports to China rose 8 per cent to $3.1 billion in 2023."
+    (dirty / "=1+1.txt").write_text("=cmd|' /C calc'!A0 " + fact, encoding="utf-8")
+    (dirty / "bmw.txt").write_text("BMW said Thailand's car exports to Japan rose 5% in 2023.", encoding="utf-8")
+    (dirty / "utf16_nobom.txt").write_bytes(fact.encode("utf-16-le"))
+    (dirty / "utf16_odd.txt").write_bytes(fact.encode("utf-16") + b"!")
+    (dirty / "utf32.txt").write_bytes(fact.encode("utf-32"))
+    (dirty / "mixed.txt").write_bytes("Café owners in Hà Nội said ".encode("utf-8") + b"\x93exports rose 5%\x94.")
+    (dirty / "nbsp.txt").write_text("Cambodia's exports to Japan reached $924\u00a0million in 2023.", encoding="utf-8")
+    (dirty / "bang.txt").write_text("!" * 20_000 + " Exports rose 5% to $3 billion. " + "(" * 50_000, encoding="utf-8")
+    secret = base / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    os.symlink(secret, dirty / "link_out.txt")
+    os.symlink(dirty / "a1.txt", dirty / "link_in.txt")
+    os.symlink(dirty / "gone.txt", dirty / "dangling.txt")
+    os.mkfifo(dirty / "fifo.txt")
 
 
 def test_faults_exit_code_is_1_when_some_documents_are_not_ok(runs):
@@ -50,7 +81,7 @@ def test_faults_exit_code_is_1_when_some_documents_are_not_ok(runs):
 
 def test_faults_every_input_is_accounted_for(runs):
     docs = runs["dirty_tables"]["documents"]
-    assert len(docs) == 3 + 13 + 1
+    assert len(docs) == 3 + 13 + 1 + ISSUE16
     assert f"{len(docs)} documents" in runs["dirty"].stdout
 
 
@@ -121,3 +152,48 @@ def test_faults_20mb_article_is_cut_at_max_chars_with_a_note(runs):
 
 def test_faults_long_line_without_punctuation_is_processed(runs):
     assert runs["dirty_tables"]["documents"].set_index("doc_id").loc["longline"].status == "ok"
+
+
+@pytest.mark.parametrize("doc_id,status,reason", [
+    ("link_out", "skipped", "outside the input folder"), ("dangling", "skipped", "dangling"),
+    ("fifo", "skipped", "FIFO"),
+])
+def test_faults_links_out_of_the_folder_and_fifos_are_skipped_rows(runs, doc_id, status, reason):
+    row = runs["dirty_tables"]["documents"].set_index("doc_id").loc[doc_id]
+    assert row.status == status and reason in row.error
+
+
+def test_faults_nothing_from_outside_the_folder_and_no_nul_reaches_a_table(runs):
+    for table, frame in runs["dirty_tables"].items():
+        for col in frame.columns:
+            assert not frame[col].str.contains(SECRET[:10], regex=False).any(), (table, col)
+            assert not frame[col].str.contains("\x00", regex=False).any(), (table, col)
+
+
+@pytest.mark.parametrize("doc_id,encoding", [
+    ("bmw", "utf-8"), ("utf16_nobom", "utf-16-le"), ("utf16_odd", "utf-16"), ("utf32", "utf-32"),
+    ("mixed", "utf-8+cp1252"), ("link_in", "utf-8"),
+])
+def test_faults_texts_that_only_look_binary_are_read(runs, doc_id, encoding):
+    row = runs["dirty_tables"]["documents"].set_index("doc_id").loc[doc_id]
+    assert (row.status, row.encoding) == ("ok", encoding), row.error
+
+
+@pytest.mark.parametrize("doc_id,value", [("utf16_nobom", "3100000000.0"), ("utf32", "3100000000.0"),
+                                          ("nbsp", "924000000.0"), ("bang", "3000000000.0")])
+def test_faults_amounts_are_right_whatever_the_encoding_or_spacing(runs, doc_id, value):
+    amounts = runs["dirty_tables"]["amounts"]
+    assert list(amounts[amounts.doc_id == doc_id].value) == [value]
+
+
+def test_faults_no_cell_is_a_spreadsheet_formula(runs):
+    number = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+    for table, frame in runs["dirty_tables"].items():
+        for col in frame.columns:
+            for cell in frame[col]:
+                assert not cell.startswith(("=", "+", "@", "\t", "\r")), (table, col, cell)
+                assert not cell.startswith("-") or number.fullmatch(cell), (table, col, cell)
+    docs = runs["dirty_tables"]["documents"].set_index("doc_id")
+    row = docs.loc["'=1+1"]  # the file =1+1.txt, its doc_id escaped in the CSV
+    assert row.title.startswith("'=HYPERLINK") and row.source == "'@SUM(1+1)" and row.url == ""
+    assert "url dropped" in row.notes

@@ -35,3 +35,16 @@ def test_incremental_deleted_document_leaves_the_tables(tmp_path):
     summary = run_to_dir(corpus, tmp_path / "out", options=RunOptions())
     docs = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str)
     assert summary.documents == 2 and "a1" not in set(docs.doc_id)
+
+
+def test_incremental_moved_input_folder_reuses_every_document(tmp_path):
+    corpus = small_corpus(tmp_path / "raw", 3)
+    out = tmp_path / "out"
+    run_to_dir(corpus, out, options=RunOptions())
+    moved = corpus.rename(tmp_path / "moved")
+    again = run_to_dir(moved, out, options=RunOptions())
+    assert (again.processed, again.reused) == (0, 3)  # the cache is keyed on content and settings, not location
+    docs = pd.read_csv(out / "documents.csv", dtype=str)
+    assert all(p.startswith(str(moved)) for p in docs.path)
+    run_to_dir(moved, tmp_path / "full", options=RunOptions(), full=True)
+    assert same_tables(out, tmp_path / "full")
