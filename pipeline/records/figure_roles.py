@@ -31,7 +31,24 @@ BASIS_RANK = {"yoy": 0, "": 1, "qoq": 2, "mom": 3}
 
 @lru_cache(maxsize=1)
 def change_words() -> dict[str, int]:
-    return {r["word"]: int(r["sign"]) for r in read_csv("lexicons/change_words.csv", ("word", "sign"))}
+    """Change words with their sign, each in its inflected forms ('surge' -> surges, surged, surging)."""
+    out: dict[str, int] = {}
+    for r in read_csv("lexicons/change_words.csv", ("word", "sign")):
+        for form in inflections(r["word"]):
+            out.setdefault(form, int(r["sign"]))
+    return out
+
+
+def inflections(word: str) -> set[str]:
+    """A word with its -s, -ed and -ing forms (e dropped, a final consonant doubled); over-generation is harmless
+    because the forms are only looked up."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word, word + "s", stem + "ed", stem + "ing"}
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +110,10 @@ def in_range(doc: Doc, span: Span) -> bool:
     """A percentage that bounds a range ('rates ranging from 0.4 to 1.5 percent'): neither growth nor share."""
     text = text_of(doc)
     before, after = text[max(0, span.start_char - 12):span.start_char], text[span.end_char:span.end_char + 8]
-    return bool(re.search(r"(?:\bfrom|\bbetween)\s+$", before, re.I) or re.search(r"\d\s*(?:-|–|to)\s*$", before)
-                or re.match(r"^\s*(?:-|–|to|and)\s*[\d.]+\s*(?:%|per\s?cent|percent)", text[span.end_char:span.end_char + 24], re.I))
+    if re.search(r"(?:\bfrom|\bbetween)\s+$", before, re.I) or re.search(r"\d\s*(?:-|–|to)\s*$", before):
+        return True
+    # '0.4 to 1.5 percent' bounds a range; '6.81 per cent and 23.95 per cent' is two figures ('between' is caught above)
+    return bool(re.match(r"^\s*(?:-|–|to)\s*[\d.]+\s*(?:%|per\s?cent|percent)", text[span.end_char:span.end_char + 24], re.I))
 
 
 def change_sign(before: str) -> Optional[int]:
@@ -114,8 +133,20 @@ def percent_role(doc: Doc, span: Span) -> tuple[str, int]:
     before, after = text[max(0, span.start_char - 45):span.start_char], text[span.end_char:span.end_char + 30]
     if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
         return "share", 1
-    sign = change_sign(before[-35:])
+    sign = change_after(after) or change_sign(before[-35:])
     return ("change", sign) if sign else ("", 0)
+
+
+# 'a 15% increase', 'a 55.9% year-on-year rise', '20 percent higher': the change word right after the figure
+CHANGE_AFTER = re.compile(r"^\s*(?:(?:year|month|quarter)[- ](?:on|over)[- ](?:year|month|quarter)\s+|y-o-y\s+|annual\s+|yearly\s+)?"
+                          r"([a-z]+)\b", re.I)
+
+
+def change_after(after: str) -> Optional[int]:
+    """Sign of a change noun or comparative right after a percentage ('a 15% increase' -> +1)."""
+    found = CHANGE_AFTER.match(after)
+    word = found.group(1).lower() if found else ""
+    return change_words().get(word) if word not in ("up", "down") else None
 
 
 def change_value(span: Span, sign: int) -> float:

@@ -17,7 +17,7 @@ MARKER = re.compile(r"\b(?:including|includes?|included|of which|with|such as|le
 AFTER_FIGURE = re.compile(r"^[\s,]*(?:worth\s+of\s+)?(?:on|for|to\s+buy|to\s+purchase|to\s+import|to\s+export|in)\s+", re.I)
 GENERIC = frozenset("""item items product products good goods commodity commodities staple staples other others
 country countries nation nations market markets value values total totals turnover figure figures share shares period periods
-year years month months rate rates growth increase decrease trade export exports import imports amount amounts worth lead
+year years month months quarter quarters half halves week weeks day days rate rates growth increase decrease trade export exports import imports amount amounts worth lead
 them it they this that these those which who whom part parts category categories group groups sector sectors line lines
 field fields area areas kind kinds type types term terms list top bulk majority rest remainder number one ones
 deficit deficits surplus surpluses balance rise rises hike hikes jump jumps drop drops fall falls decline declines gain gains

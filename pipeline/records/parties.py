@@ -41,6 +41,7 @@ class Context:
     bullet: Optional[int] = None  # the sentence id of a bullet standing alone before its line
     periods: list = field(default_factory=list)  # the periods named in the current sentence, (value, span)
     list_role: str = "change"  # what a bare percentage in the current sentence's list is: change or share
+    ranks: list = field(default_factory=list)  # (sentence id, pair, flows, rank, ranked country) of ranks stated without a figure
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,8 @@ def rank_of(text: str, flow: str = "") -> Optional[int]:
     """The rank a sentence gives a flow's partner (only a rank whose noun fits the flow, when one is given)."""
     for pattern in (RANK_LIST, RANK):
         for m in pattern.finditer(text):
+            if not _single(text, m):
+                continue
             word = m.group("what").split()[0].lower()
             if word == "source" and "imports" in m.group("what").lower():
                 word = "supplier"
@@ -32,3 +34,38 @@ def rank_of(text: str, flow: str = "") -> Optional[int]:
             ordinal = m.group("ord").lower()
             return ORDINALS.get(ordinal) or (1 if ordinal in ("top", "largest", "biggest", "main", "leading") else int(re.sub(r"\D", "", ordinal)))
     return None
+
+
+# 'trade between Vietnam and Japan ranks fourth', 'came in second': a rank whose noun is the sentence's flow
+RANK_BARE = re.compile(r"\b(?:ranks?|ranked|ranking|came|comes|stands?|stood)\s+(?:in\s+|at\s+)?(?:the\s+)?"
+                       r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\b", re.I)
+
+
+def rank_statement(text: str) -> Optional[tuple[int, tuple[str, ...], int]]:
+    """(rank, the flows it fits, where it is written) of a sentence that ranks a partner without a figure
+    ('Thailand is Cambodia's fourth-largest trading partner after China'); flows () when the sentence's own
+    trigger must say ('turnover between Vietnam and Japan ranks fourth')."""
+    for pattern in (RANK_LIST, RANK, RANK_BARE):
+        m = next((m for m in pattern.finditer(text) if _single(text, m)), None)
+        if m is None:
+            continue
+        what = m.groupdict().get("what")
+        word = what.split()[0].lower() if what else ""
+        if word == "source" and "imports" in what.lower():
+            word = "supplier"
+        ordinal = m.group("ord").lower()
+        rank = ORDINALS.get(ordinal) or (1 if ordinal in ("top", "largest", "biggest", "main", "leading") else int(re.sub(r"\D", "", ordinal)))
+        return rank, RANK_FLOWS.get(word, ()), m.start()
+    return None
+
+
+def _single(text: str, m: re.Match) -> bool:
+    """A rank of one partner: not 'one of the Kingdom's main export markets'."""
+    plural = _plural(text, m)
+    return not re.search(r"\bone\s+of\s+(?:the\s+)?(?:\w+['’]s?\s+)?$", text[max(0, m.start() - 40):m.start()], re.I) and not plural
+
+
+def _plural(text: str, m: re.Match) -> bool:
+    """'main export markets' (several partners) rather than 'main export market'; RANK_LIST's own nouns are plural."""
+    what = m.groupdict().get("what") or ""
+    return m.re is RANK and text[m.end():m.end() + 1].lower() == "s" and not what.lower().endswith("s")

@@ -5,7 +5,7 @@ what an article has fixed (the pair, the flow of a list's header, the period) ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
 from spacy.language import Language
@@ -22,7 +22,7 @@ from pipeline.records.hs_codes import hs_code, normalise_commodity
 from pipeline.records.items import AFTER_FIGURE, after_marker, name_after, name_in
 from pipeline.records.linking import assign
 from pipeline.records.parties import Context, copula_partners, flow_parties, home_ranking, is_bloc
-from pipeline.records.ranks import rank_of
+from pipeline.records.ranks import rank_of, rank_statement
 from pipeline.records.roles import token_codes, trigger_roles
 from pipeline.records.statements import finalise
 from pipeline.records.triggers import Trigger, country_trades, find_triggers, trigger_table
@@ -33,6 +33,7 @@ CONTINUATION = re.compile(r"^\s*(?:(?:In|By|During|For)\b[^,]{0,40},\s*)?(?:it|t
 LIST_LINE = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣∙*–—-]|\(?\d{1,2}[.)])\s+|^[^\n:]{2,60}:\s*\S")
 LIST_LEAD = re.compile(r"^\s*(?:among (?:them|these|which)|of (?:these|which|this)|other (?:items|products|goods)|key (?:items|products)|"
                        r"major (?:items|products)|the (?:items|products|goods))\b", re.I)
+COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|,?\s*respectively,?)\s*$", re.I)
 TO_NEXT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|at|reaching|hitting)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?$", re.I)
 
 
@@ -182,10 +183,25 @@ def _respectively(doc: Doc, sent: Span, flow: Flow, flows: list[Flow], triggers:
     if len(money) != len(group_):
         return None
     pcts = sorted((p for s in money for p in s.pcts), key=lambda p: p.start_char)
-    if len(pcts) == len(money):
-        for s, p in zip(money, pcts):
-            s.pcts = [p]
+    for s in money:
+        s.pcts = []
+    for run in _coordinated(doc, pcts):  # 'up 6.81 per cent and 23.95 per cent': one each, in order
+        if len(run) == len(money):
+            for s, p in zip(money, run):
+                s.pcts.append(p)
     return list(zip(group_, money))
+
+
+def _coordinated(doc: Doc, pcts: list[Span]) -> list[list[Span]]:
+    """Runs of percentages joined only by commas and 'and' ('6.81 per cent and 23.95 per cent'); a percentage
+    outside a run of the right length is left to no flow rather than guessed."""
+    text, runs = text_of(doc), []
+    for p in pcts:
+        if runs and COORDINATION.match(text[runs[-1][-1].end_char:p.start_char]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
 
 
 def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], slot: Slot, ctx: Context, *,
@@ -307,6 +323,7 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
     _update_period(doc, sent, sid, ctx, any(f.figures for f in flows))
     if not triggers and not flows:
         ctx.flow = ""
+        _note_rank(sent, sid, codes, triggers, ctx)
         return []
     ctx.source = sentence_source(doc, sent) or ctx.source
     values = group(doc, ext.AMOUNTS, sent) + pcts + group(doc, ext.DATES, sent)
@@ -330,7 +347,42 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
         if id(trig) not in done:
             who = _parties(doc, sent, trig, triggers, codes, mentions, ctx, None, None)
             _remember(ctx, trig, who, [])
+    if not any(r.rank is not None for r in records):
+        _note_rank(sent, sid, codes, triggers, ctx)
     return records
+
+
+def _note_rank(sent: Span, sid: int, codes: dict[int, str], triggers: list[Trigger], ctx: Context) -> None:
+    """A sentence that ranks a partner without a figure ('Japan is the Philippines' second largest trading
+    partner'): the two economies named before the rank, or the one named with the pair just spoken of."""
+    found = rank_statement(sent.text)
+    if found is None or (not found[1] and not triggers):
+        return
+    rank, flows, at = found
+    named = list(dict.fromkeys(c for i, c in sorted(codes.items()) if sent.doc[i].idx < sent.start_char + at and c != "WLD"))
+    ranked = named[0] if named else ""  # the subject: 'Thailand is Cambodia's fourth-largest trading partner'
+    if len(named) == 1 and named[0] in ctx.pair:
+        named = list(ctx.pair)
+    if len(named) == 2:
+        own = tuple(dict.fromkeys(t.flow for t in triggers))
+        if {"export", "import"} <= set(own):  # 'import-export turnover … ranks fourth': the trade both ways
+            own = ("bilateral",)
+        ctx.ranks.append((sid, frozenset(named), flows or own, rank, ranked))
+
+
+def with_ranks(records: list[TradeRecord], ranks: list[tuple]) -> list[TradeRecord]:
+    """Give each rank stated on its own to a total of that pair and flow that has none: of the latest period, an
+    exact figure before a rounded one, the nearest to the rank's sentence."""
+    out = list(records)
+    for sid, pair, flows, rank, ranked in ranks:
+        fits = [n for n, r in enumerate(out) if {r.reporter, r.partner} == pair and r.flow in flows and not r.commodity
+                and r.rank is None and r.value is not None and (r.flow not in ("export", "import") or r.partner == ranked)]
+        if fits:
+            latest = max(str(out[n].period_end or "") for n in fits)  # a rank is said of now: the latest period
+            n = min(fits, key=lambda n: (flows.index(out[n].flow), str(out[n].period_end or "") != latest,
+                                         out[n].qualifier != "exact", abs(out[n].sentence_id - sid)))
+            out[n] = replace(out[n], rank=rank)
+    return out
 
 
 def _parties(doc: Doc, sent: Span, trig: Trigger, triggers: list[Trigger], codes: dict[int, str], mentions, ctx: Context,
@@ -378,5 +430,5 @@ class TradeRecordFinder:
             if in_furniture(doc, sent.start_char):
                 break
             records += sentence_records(doc, sent, sid, ctx)
-        doc._.trade_records = finalise(doc, records)
+        doc._.trade_records = finalise(doc, with_ranks(records, ctx.ranks))
         return doc
