@@ -131,12 +131,16 @@ def percent_role(doc: Doc, span: Span) -> tuple[str, int]:
         return "", 0
     text = text_of(doc)
     before, after = text[max(0, span.start_char - 45):span.start_char], text[span.end_char:span.end_char + 30]
+    named = CHANGE_OF.search(before)  # 'representing a year-on-year rise of 13%': the change, not a share
+    if named and change_words().get(named.group(1).lower()):
+        return "change", change_words()[named.group(1).lower()]
     if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
         return "share", 1
     sign = change_after(after) or change_sign(before[-35:])
     return ("change", sign) if sign else ("", 0)
 
 
+CHANGE_OF = re.compile(r"\b([a-z]+)\s+(?:of|by)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?$", re.I)
 # 'a 15% increase', 'a 55.9% year-on-year rise', '20 percent higher': the change word right after the figure
 CHANGE_AFTER = re.compile(r"^\s*(?:(?:year|month|quarter)[- ](?:on|over)[- ](?:year|month|quarter)\s+|y-o-y\s+|annual\s+|yearly\s+)?"
                           r"([a-z]+)\b", re.I)

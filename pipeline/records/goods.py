@@ -19,6 +19,9 @@ OBJECT_GOODS = re.compile(r"^\s+(?:of\s+)?(?:[\d.,]+\s+(?:million\s+|thousand\s+
                           r"with|in|for|amounting|jumped|rose|fell|grew|increased|decreased|surged|reached|were|was|stood|hit)\b")
 
 
+COPULA = re.compile(r"\b(?:are|is|were|was|be|been|include|includes|included)\b")
+
+
 def _known(name: str) -> str:
     name = normalise_commodity(name)
     return name if name and hs_code(name) is not None else ""
@@ -27,7 +30,9 @@ def _known(name: str) -> str:
 def after_trigger(doc: Doc, trigger: Trigger) -> str:
     """'imported 3.1 million tonnes of rice worth …', 'exports of electronic products to Vietnam jumped …'."""
     m = OBJECT_GOODS.match(text_of(doc)[trigger.end:trigger.end + 80])
-    return _known(m.group("goods")) if m else ""
+    if not m or COPULA.search(m.group("goods")) or m.group("goods").split()[0] in GENERIC:  # 'export turnover are seafood'
+        return ""
+    return _known(m.group("goods"))
 
 
 def before_trigger(doc: Doc, trigger: Trigger) -> str:

@@ -97,10 +97,14 @@ def name_in(doc: Doc, start: int, end: int, codes: dict[int, str], stop: set[int
 
 def after_marker(text: str, start: int, end: int) -> int:
     """Where the first name of a list starts: after its last marker ('… items are', 'such as', 'with', ':')."""
-    last = None
-    for m in MARKER.finditer(text, start, end):
-        last = m
-    return last.end() if last else start
+    found = marker_ends(text, start, end)
+    return found[0] if found else start
+
+
+def marker_ends(text: str, start: int, end: int) -> list[int]:
+    """The ends of a lead's markers, last first: 'items … are seafood with US$800 million' tries after 'with',
+    then after 'are'."""
+    return [m.end() for m in MARKER.finditer(text, start, end)][::-1]
 
 
 def name_after(doc: Doc, start: int, end: int, codes: dict[int, str], stop: set[int]) -> Optional[tuple[str, str]]:

@@ -34,7 +34,7 @@ def _in_branch(tok: Token, trig_at: dict[int, int], depth: int = MAX_BRANCH_DEPT
         hits = [trig_at[t.i] for t in frontier if t.i in trig_at]
         if hits:
             return min(hits)
-        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_DEPS and not _predication(c)]
+        frontier = [c for t in frontier for c in t.children if _in_branch_ok(t, c) and not _predication(c)]
         if not frontier:
             return None
     return None
@@ -43,6 +43,20 @@ def _in_branch(tok: Token, trig_at: dict[int, int], depth: int = MAX_BRANCH_DEPT
 def _describes(node: Token, child: Token) -> bool:
     """A clause that describes a noun on the way up ('an agreement under which Japan will provide loans worth …')."""
     return node.pos_ in ("NOUN", "PROPN") and child.dep_ in ("relcl", "acl")
+
+
+def _gapped(node: Token, figure: Span, trig_at: dict[int, int]) -> Optional[int]:
+    """'exports stood at $20.13 billion and imports at $22.8 billion': the parser hangs the second figure on the
+    verb the second subject shares; the figure belongs to the last such subject written before it."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    gaps = [c for c in node.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i in trig_at
+            and c.i < figure.root.i and not any(g.pos_ in ("VERB", "AUX") for g in c.children)]
+    return trig_at[gaps[-1].i] if gaps else None
+
+
+def _in_branch_ok(node: Token, child: Token) -> bool:
+    return child.dep_ not in CLAUSE_DEPS or _describes(node, child)
 
 
 def link(figure: Span, triggers: list[Trigger]) -> Optional[int]:
@@ -54,6 +68,9 @@ def link(figure: Span, triggers: list[Trigger]) -> Optional[int]:
     for node in path:
         if node.i in trig_at:
             return trig_at[node.i]
+        gapped = _gapped(node, figure, trig_at)
+        if gapped is not None:
+            return gapped
         branches = sorted((c for c in node.children if c.i not in on_path and (c.dep_ not in CLAUSE_DEPS or _describes(node, c))),
                           key=lambda c: (BRANCH_ORDER.get(c.dep_, 5), abs(c.i - figure.root.i)))
         for child in branches:

@@ -11,6 +11,7 @@ from pipeline.nlp.annotations import TradeRecord
 from pipeline.records.clauses import drop_restated_headlines
 
 MAX_DISTANCE = 3  # sentences between a share or rank statement and the record it completes
+LEAD_DISTANCE = 6  # sentences between a lead's growth figure and the body's value for the same flow and period
 
 
 def _key(r: TradeRecord) -> tuple:
@@ -24,15 +25,25 @@ def _flow(r: TradeRecord) -> tuple:
 
 
 def _statement(r: TradeRecord) -> bool:
-    return r.value is None and r.change_pct is None  # a growth figure stands as a record of its own (seed gold)
+    return r.value is None and r.change_pct is None  # a growth figure stands as a record of its own (seed gold) ...
+
+
+def _lead_growth(r: TradeRecord) -> bool:
+    """... unless the body gives the same flow's value for the same period later (the lede, then the detail): 'trade … has witnessed a surge in the
+    first two months of 2024, marking a nearly 30% increase' then '… trade volume … reached $2.2 billion'."""
+    return r.value is None and r.change_pct is not None and r.share_pct is None and r.period_end is not None
 
 
 def _completes(statement: TradeRecord, records: list[TradeRecord]) -> int:
     """Index of the nearest valued record of the same flow that lacks what the statement gives, else -1."""
-    best, best_distance = -1, MAX_DISTANCE + 1
-    reach = MAX_DISTANCE
+    best, best_distance = -1, LEAD_DISTANCE + 1
+    growth = _lead_growth(statement)
+    reach = LEAD_DISTANCE if growth else MAX_DISTANCE
     for i, r in enumerate(records):
-        if _statement(r) or _flow(r) != _flow(statement):
+        if _statement(r) or _lead_growth(r) or _flow(r) != _flow(statement):
+            continue
+        if growth and ((r.period_start, r.period_end) != (statement.period_start, statement.period_end)
+                       or r.sentence_id <= statement.sentence_id):  # a growth said after the value is news of its own
             continue
         if any(getattr(statement, f) is not None and getattr(r, f) is not None for f in ("share_pct", "rank", "change_pct")):
             continue
@@ -49,7 +60,7 @@ def merge_statements(records: list[TradeRecord]) -> list[TradeRecord]:
     out = list(records)
     dropped = set()
     for i, r in enumerate(records):
-        if not _statement(r):
+        if not (_statement(r) or _lead_growth(r)):
             continue
         j = _completes(r, out)
         if j < 0:

@@ -19,7 +19,7 @@ from pipeline.records.clauses import countries_in, group, reanchored, sentence_p
 from pipeline.records.figure_roles import BASIS_RANK, basis, change_value, in_range, percent_role, usable_amount
 from pipeline.records.goods import trigger_goods
 from pipeline.records.hs_codes import hs_code, normalise_commodity
-from pipeline.records.items import AFTER_FIGURE, after_marker, name_after, name_in
+from pipeline.records.items import AFTER_FIGURE, after_marker, marker_ends, name_after, name_in
 from pipeline.records.linking import assign
 from pipeline.records.parties import Context, copula_partners, flow_parties, home_ranking, is_bloc
 from pipeline.records.ranks import rank_of, rank_statement
@@ -91,6 +91,9 @@ def name_slots(doc: Doc, slots: list[Slot], lead_end: int, codes: dict[int, str]
             left = slot.end
             continue
         slot.name = name_in(doc, start, slot.anchor.start_char, codes, stop)
+        if slot.name is None and i == 0 and not lead_is_list:  # 'items … are seafood with US$800 million'
+            slot.name = next((n for n in (name_in(doc, e, slot.anchor.start_char, codes, stop)
+                                          for e in marker_ends(text, left, slot.anchor.start_char)[1:]) if n), None)
         if slot.name is None:
             nxt = min([s.anchor.start_char for s in slots[i + 1:]] + [p.start_char for p in slot.pcts if p.start_char > slot.anchor.end_char]
                       + [slot.anchor.sent.end_char])
