@@ -23,8 +23,11 @@ COPULA = re.compile(r"\b(?:are|is|were|was|be|been|include|includes|included)\b"
 
 
 def _known(name: str) -> str:
+    """The name when the HS lexicon knows it, or knows the first of its coordinated parts ('animal feed and raw
+    materials')."""
     name = normalise_commodity(name)
-    return name if name and hs_code(name) is not None else ""
+    first = re.split(r",|\band\b|&", name)[0].strip()
+    return name if name and (hs_code(name) is not None or (first != name and first and hs_code(first) is not None)) else ""
 
 
 def after_trigger(doc: Doc, trigger: Trigger) -> str:

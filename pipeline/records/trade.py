@@ -138,7 +138,8 @@ def sentence_flows(doc: Doc, sent: Span, sid: int, triggers: list[Trigger], amou
     """The flows of a sentence with their figures; a list line or list sentence with no trigger continues the
     context's flow ('• Rubber products: 95.4 billion (+31.38%)', 'Among them petrol … earned 11.6 million USD')."""
     if triggers:
-        linked = assign(sorted(amounts + _role_pcts(doc, pcts, True), key=lambda s: s.start_char), triggers)
+        linked = _trailing_to_nearest(sent, assign(sorted(amounts + _role_pcts(doc, pcts, True), key=lambda s: s.start_char), triggers),
+                                      {a.start_char for a in amounts})
         return _wholes_to_parts([Flow(triggers[n], figs) for n, figs in sorted(linked.items())], triggers)
     if not ctx.flow or not (amounts or pcts):
         return []
@@ -149,6 +150,32 @@ def sentence_flows(doc: Doc, sent: Span, sid: int, triggers: list[Trigger], amou
     if bulleted or LIST_LINE.match(sent.text) or LIST_LEAD.match(sent.text) or len(amounts) >= 2:
         return [Flow(pseudo, sorted(amounts + _role_pcts(doc, pcts, True), key=lambda s: s.start_char), "list")]
     return []
+
+
+def _trailing_to_nearest(sent: Span, linked: dict[int, list[Span]], amounts: set[int]) -> dict[int, list[Span]]:
+    """A growth figure the parser hung on the sentence's root ('… while spending US$145 million on importing animal
+    feed …, an increase of 29%') goes with the amount written right before it when that amount is another flow's."""
+    owner = {f.start_char: n for n, figs in linked.items() for f in figs}
+    money = sorted(a for a in owner if a in amounts)
+    for n, figs in list(linked.items()):
+        for fig in [f for f in figs if f.start_char not in amounts]:
+            before = [a for a in money if a < fig.start_char]
+            if not before or owner[before[-1]] == n or not _hung_on_root(fig, sent):
+                continue
+            linked[n].remove(fig)
+            linked[owner[before[-1]]].append(fig)
+            linked[owner[before[-1]]].sort(key=lambda f: f.start_char)
+    return {n: figs for n, figs in linked.items() if figs}
+
+
+def _hung_on_root(fig: Span, sent: Span) -> bool:
+    """Whether nothing but nouns and prepositions lie between a figure and the sentence's root verb."""
+    for tok in fig.root.ancestors:
+        if tok == sent.root:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _wholes_to_parts(flows: list[Flow], triggers: list[Trigger]) -> list[Flow]:
