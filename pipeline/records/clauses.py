@@ -59,7 +59,8 @@ def _role(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
-DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s")
+STAMP = r"(?:\s*(?:date|published|updated|posted)?:?\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s+)?"  # a scraper's 'date 2022-08-03 '
+DATELINE = re.compile(STAMP + r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s")
 
 
 def dateline_end(sent: Span) -> int:

@@ -80,7 +80,7 @@ def excluded(doc: Doc, span: Span) -> bool:
 
 
 # 'a decrease of USD 1.4 billion', 'rose by $2 billion', 'Export exceeded import by USD 846.6 million': a difference
-DIFFERENCE_BEFORE = re.compile(r"\b(?:(?:increase|decrease|rise|drop|fall|decline|growth|gain|jump|surge|reduction|surplus|deficit)s?\s+of"
+DIFFERENCE_BEFORE = re.compile(r"\b(?:(?:increase|decrease|rise|drop|fall|decline|growth|gain|jump|surge|reduction|surplus|deficit|balance)s?[\s—–(-]+of"
                                r"|(?:increased|decreased|rose|grew|fell|dropped|declined|jumped|surged|exceeded|outpaced|surpassed|outstripped)"
                                r"\s+(?:\w+\s+){0,2}?by)\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?$", re.I)
 

@@ -34,7 +34,8 @@ LIST_LINE = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣∙*–—-]|\(
 LIST_LEAD = re.compile(r"^\s*(?:among (?:them|these|which)|of (?:these|which|this)|other (?:items|products|goods)|key (?:items|products)|"
                        r"major (?:items|products)|the (?:items|products|goods))\b", re.I)
 COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|,?\s*respectively,?)\s*$", re.I)
-TO_NEXT = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:to|at|reaching|hitting)\s+(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?$", re.I)
+TO_NEXT = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){0,2}?(?:to|at|reaching|hitting|crossing|touching|topping|totall?ing|worth)\s+"
+                     r"(?:about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+|some\s+)?$", re.I)
 
 
 @dataclass
@@ -74,7 +75,8 @@ def slots_of(doc: Doc, figures: list[Span], amounts: set[int], named: Optional[C
         after = [s for s in slots if s.amount is not None and s.amount.start_char > p.start_char]
         if before and named is not None and named(max(s.end for s in before), p.start_char):
             slots.append(Slot(pcts=[p]))
-        elif not before or (after and TO_NEXT.match(text[p.end_char:after[0].amount.start_char])):
+        elif not before or (after and (TO_NEXT.match(text[p.end_char:after[0].amount.start_char])
+                                       or (_same_clause(p, after[0].amount) and not _same_clause(p, before[-1].anchor)))):
             (after or before)[0].pcts.append(p)
         else:
             before[-1].pcts.append(p)
@@ -245,6 +247,7 @@ def _record(doc: Doc, sent: Span, sid: int, flow: str, who: tuple[str, str], slo
     if flow == "investment" and not ctx.periods:  # a stock ('149 projects with a total capital of $2.9 billion'): no period
         carried = None
     period, period_span = carried if carried else (None, None)
+    period = _year_to_date(period, period_span)
     on = period.end if period and period.end else doc._.reference_date
     usd, usd_source = _usd(amount, on)
     pct_span = change_span or share_span
@@ -268,8 +271,34 @@ def _own_period(slot: Slot, ctx: Context) -> Optional[tuple]:
         return None
     anchor = slot.anchor
     longer = [p for p in ctx.periods if p[0].granularity != "day"] or ctx.periods
+    clause = [p for p in longer if _same_clause(anchor, p[1])]  # 'in January … $382.22 million; in February …'
+    if clause:
+        before = [p for p in clause if p[1].end_char <= anchor.start_char]
+        return before[-1] if before else clause[0]
     return min(longer, key=lambda p: (max(p[1].start_char - anchor.end_char, anchor.start_char - p[1].end_char, 0),
                                       p[1].start_char < anchor.start_char))
+
+
+def _new_period(slot: Slot, ctx: Context, done: list[Optional[TradeRecord]]) -> bool:
+    """Whether an unnamed figure of a list has a period of its own that no record of the list has yet."""
+    own = _own_period(slot, ctx)
+    return own is not None and all(r is None or (r.period_start, r.period_end) != (own[0].start, own[0].end) for r in done)
+
+
+YEAR_END = re.compile(r"^(?:the\s+)?end\s+of\s+(?:the\s+year\s+)?(?:19|20)\d\d$", re.I)
+
+
+def _year_to_date(period, span: Optional[Span]):
+    """A total 'at the end of 2018' is the year's total, not its last months."""
+    if period is None or span is None or not YEAR_END.match(span.text.strip()) or period.end is None:
+        return period
+    return replace(period, start=period.end.replace(month=1, day=1), end=period.end.replace(month=12, day=31), granularity="year")
+
+
+def _same_clause(a: Span, b: Span) -> bool:
+    """Whether two spans lie between the same semicolons of their sentence (a list of periods and figures)."""
+    lo, hi = sorted((a, b), key=lambda s: s.start_char)
+    return ";" not in text_of(a.doc)[lo.end_char:hi.start_char] and ";" in a.sent.text
 
 
 def _usd(amount, on) -> tuple[Optional[float], str]:
@@ -324,9 +353,9 @@ def _flow_records(doc: Doc, sent: Span, sid: int, flow: Flow, who: tuple[str, st
     out = []
     for i, slot in enumerate(slots):
         kind, name = slot.name or ("", "")
+        if kind == "country" and name in who:  # '… impacted Pakistan's exports in April …': the flow's own side
+            kind, name = "", ""
         if kind == "country":
-            if name in who:
-                continue
             parties = (who[0], name) if trig.flow != "import" or who[0] else (name, who[1])
             out.append(_record(doc, sent, sid, trig.flow, parties, slot, ctx, list_like=True))
         elif kind == "goods":
@@ -334,6 +363,8 @@ def _flow_records(doc: Doc, sent: Span, sid: int, flow: Flow, who: tuple[str, st
         elif i == 0 and not flow.pseudo and slot.amount is not None:
             out.append(_record(doc, sent, sid, trig.flow, who, slot, ctx, commodity=trigger_goods(doc, trig),
                                rank=rank_of(sent.text, trig.flow)))
+        elif slot.amount is not None and _new_period(slot, ctx, out):  # a series: '… in March …; in April …'
+            out.append(_record(doc, sent, sid, trig.flow, who, slot, ctx, commodity=trigger_goods(doc, trig), list_like=True))
     return [r for r in out if r is not None]
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 from pipeline.nlp.gazetteer import entry
 
 HEAD_CHARS = 800  # a dateline sits in the first lines of an article
-PLACE_LINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s", re.M)
+PLACE_LINE = re.compile(r"^(?:\s*(?:date|published|updated|posted)?:?\s*(?:19|20)\d\d-[01]\d-[0-3]\d\s+)?\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .'’-]{2,30})?\s*(?:\([^)]{2,40}\)\s*)?(?:[-—–]{1,2}|:)\s", re.M)
 
 
 # 'Ulaanbaatar /MONTSAME/ As of …', 'Vientiane (VNA) – The …': a capital in title case with its agency's credit
