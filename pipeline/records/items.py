@@ -22,7 +22,7 @@ them it they this that these those which who whom part parts category categories
 field fields area areas kind kinds type types term terms list top bulk majority rest remainder number one ones
 deficit deficits surplus surpluses balance rise rises hike hikes jump jumps drop drops fall falls decline declines gain gains
 surge surges boost increase increases growth share turnover volume volumes sum level levels record performance result
-results data figure report statistics amounting totalling totaling reaching standing crossing""".split())
+results data figure report statistics variation variations amounting totalling totaling reaching standing crossing""".split())
 JOINERS = frozenset({"and", "&", "or", ",", "-", "of", "from", "for", "/"})
 BLOCK_ENTS = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "CARDINAL", "TIME", "QUANTITY", "ORDINAL"})
 MAX_NAME_TOKENS = 9

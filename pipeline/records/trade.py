@@ -76,7 +76,8 @@ def slots_of(doc: Doc, figures: list[Span], amounts: set[int], named: Optional[C
         if before and named is not None and named(max(s.end for s in before), p.start_char):
             slots.append(Slot(pcts=[p]))
         elif not before or (after and (TO_NEXT.match(text[p.end_char:after[0].amount.start_char])
-                                       or (_same_clause(p, after[0].amount) and not _same_clause(p, before[-1].anchor)))):
+                                       or (_same_clause(p, after[0].amount) and not _same_clause(p, before[-1].anchor))
+                                       or _same_verb(p, after[0].amount) and not _same_verb(p, before[-1].anchor))):
             (after or before)[0].pcts.append(p)
         else:
             before[-1].pcts.append(p)
@@ -142,7 +143,7 @@ def sentence_flows(doc: Doc, sent: Span, sid: int, triggers: list[Trigger], amou
     if triggers:
         linked = _trailing_to_nearest(sent, assign(sorted(amounts + _role_pcts(doc, pcts, True), key=lambda s: s.start_char), triggers),
                                       {a.start_char for a in amounts})
-        return _wholes_to_parts([Flow(triggers[n], figs) for n, figs in sorted(linked.items())], triggers)
+        return _wholes_to_parts(_one_per_verb([Flow(triggers[n], figs) for n, figs in sorted(linked.items())]), triggers)
     if not ctx.flow or not (amounts or pcts):
         return []
     pseudo = Trigger(ctx.flow, sent.start_char, sent.start_char, sent.root, ())
@@ -152,6 +153,25 @@ def sentence_flows(doc: Doc, sent: Span, sid: int, triggers: list[Trigger], amou
     if bulleted or LIST_LINE.match(sent.text) or LIST_LEAD.match(sent.text) or len(amounts) >= 2:
         return [Flow(pseudo, sorted(amounts + _role_pcts(doc, pcts, True), key=lambda s: s.start_char), "list")]
     return []
+
+
+def _one_per_verb(flows: list[Flow]) -> list[Flow]:
+    """Two triggers of one flow under one verb are one flow ('exports grew 48.6% with shipments for US$2,597.4
+    million'), unless coordinated (each then takes its own figures, 'respectively')."""
+    out: list[Flow] = []
+    for f in flows:
+        verb = _verb_of_token(f.trigger.head)
+        same = next((o for o in out if o.trigger.flow == f.trigger.flow and verb is not None and _verb_of_token(o.trigger.head) == verb
+                     and "conj" not in (f.trigger.head.dep_, o.trigger.head.dep_)), None)
+        if same is None:
+            out.append(f)
+        else:
+            same.figures = sorted(same.figures + f.figures, key=lambda s: s.start_char)
+    return out
+
+
+def _verb_of_token(tok):
+    return next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _trailing_to_nearest(sent: Span, linked: dict[int, list[Span]], amounts: set[int]) -> dict[int, list[Span]]:
@@ -293,6 +313,17 @@ def _year_to_date(period, span: Optional[Span]):
     if period is None or span is None or not YEAR_END.match(span.text.strip()) or period.end is None:
         return period
     return replace(period, start=period.end.replace(month=1, day=1), end=period.end.replace(month=12, day=31), granularity="year")
+
+
+def _verb_of(span: Span):
+    return _verb_of_token(span.root)
+
+
+def _same_verb(a: Span, b: Span) -> bool:
+    """Whether two figures hang from the same verb ('… while exports grew 48.6% with shipments for US$2,597.4
+    million')."""
+    va = _verb_of(a)
+    return va is not None and va == _verb_of(b)
 
 
 def _same_clause(a: Span, b: Span) -> bool:

@@ -66,13 +66,27 @@ def country_trades(sent: Span, codes: dict[int, str], found: list[Trigger]) -> l
     taken = {i for t in found for i in t.tokens}
     out = []
     for tok in sent:
-        if tok.lemma_.lower() != "trade" or tok.pos_ != "NOUN" or tok.i in taken:
+        if tok.lemma_.lower() not in ("trade", "turnover") or tok.pos_ != "NOUN" or tok.i in taken:
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in NOT_FLOW_HEADS:
             continue
-        if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in codes or any(g.i in codes for g in c.subtree)) for c in tok.children):
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in codes or any(g.i in codes for g in c.subtree)) for c in tok.children) \
+                or _between_two(tok, codes) or _subject_of_figure(tok):
             out.append(Trigger("bilateral", tok.idx, tok.idx + len(tok.text), tok, (tok.i,)))
     return out
+
+
+def _between_two(tok: Token, codes: dict[int, str]) -> bool:
+    """'Turnover between Turkey and Azerbaijan', 'trade between the two countries'."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" and (any(g.i in codes for g in c.subtree)
+               or re.search(r"\b(?:two|both)\b", " ".join(g.lower_ for g in c.subtree))) for c in tok.children)
+
+
+def _subject_of_figure(tok: Token) -> bool:
+    """'In January-April 2019, trade totaled US$800 million': trade as the subject of a verb that states a sum."""
+    verb = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and \
+        any(t.ent_type_ == "MONEY" or (t.like_num and t.i > verb.i) for t in verb.subtree if t.i not in {g.i for g in tok.subtree})
 
 
 def _modifies_other(head: Token) -> bool:
