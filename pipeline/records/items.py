@@ -12,7 +12,7 @@ from pipeline.nlp.doc_index import text_of
 from pipeline.records.figure_roles import change_words
 
 # Where a list's first name starts after its lead clause: 'items are …', 'including …', 'with cotton …'.
-MARKER = re.compile(r"\b(?:including|includes?|included|of which|with|such as|led by|mainly|chiefly|notably|comprising|"
+MARKER = re.compile(r"\b(?:including|includes?|included|of which|with|such as|like|led by|mainly|chiefly|notably|comprising|"
                     r"among them|among which|are|were|was|is|followed by|namely|topped by)\b|:", re.I)
 AFTER_FIGURE = re.compile(r"^[\s,]*(?:worth\s+of\s+)?(?:on|for|to\s+buy|to\s+purchase|to\s+import|to\s+export|in)\s+", re.I)
 GENERIC = frozenset("""item items product products good goods commodity commodities staple staples other others
@@ -29,8 +29,13 @@ MAX_NAME_TOKENS = 9
 
 
 def _usable(tok: Token, codes: dict[int, str], stop: set[int]) -> bool:
-    return (tok.i not in stop and tok.i not in codes and tok.is_alpha and tok.ent_type_ not in BLOCK_ENTS
+    return (tok.i not in stop and tok.i not in codes and tok.is_alpha and (tok.ent_type_ not in BLOCK_ENTS or _misread(tok))
             and (tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_ == "VBN"))
+
+
+def _misread(tok: Token) -> bool:
+    """A lower-case word the model calls a person or place ('frozen mackerel' as PERSON): goods all the same."""
+    return tok.is_lower and tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC")
 
 
 def _starts_name(tok: Token, codes: dict[int, str], stop: set[int]) -> bool:

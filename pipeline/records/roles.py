@@ -231,7 +231,8 @@ def token_codes(sent: Span, mentions, home: tuple[str, ...] = ()) -> dict[int, s
         before = [i for i in range(sent.start, tok.i) if i in out]
         subjects = [i for i in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
         if tok.dep_ in ("poss", "nsubj", "nsubjpass") or det in ("that", "this"):  # the one just spoken of
-            pick = out[subjects[-1]] if subjects else out[before[-1]] if before else home[0] if home else ""
+            later = {c for i, c in out.items() if i > tok.i}  # 'the country exported goods … to Kenya': not Kenya
+            pick = out[subjects[-1]] if subjects else out[before[-1]] if before else next((c for c in home if c not in later), "")
         else:  # 'Japan's exports to the country': the article's other country
             named = {out[i] for i in before}
             pick = next((c for c in home if c not in named), "")

@@ -508,6 +508,18 @@ def _remember(ctx: Context, trig: Trigger, who: tuple[str, str], records: list[T
             ctx.values[key] = max(ctx.values.get(key, 0.0), r.value_usd)
 
 
+def _completes_last(sent: Span, sid: int, found: list[TradeRecord], records: list[TradeRecord]) -> bool:
+    """'… exported goods worth $544.5m to Kenya. This was a 17 percent increase from $447.8m …': a sentence that
+    only says how much the figure just given grew completes that record (in place) rather than standing apart."""
+    if len(found) != 1 or found[0].value is not None or found[0].change_pct is None or not CONTINUATION.match(sent.text):
+        return False
+    last = records[-1] if records else None
+    if last is None or last.sentence_id != sid - 1 or last.value is None or last.change_pct is not None or last.flow != found[0].flow:
+        return False
+    records[-1] = replace(last, change_pct=found[0].change_pct, change_basis=found[0].change_basis, pct_id=found[0].pct_id)
+    return True
+
+
 @Language.factory("news_trade")
 class TradeRecordFinder:
     """Sets doc._.trade_records from the trade sentences of the article body."""
@@ -521,6 +533,8 @@ class TradeRecordFinder:
         for sid, sent in enumerate(doc.sents):
             if in_furniture(doc, sent.start_char):
                 break
-            records += sentence_records(doc, sent, sid, ctx)
+            found = sentence_records(doc, sent, sid, ctx)
+            if not _completes_last(sent, sid, found, records):
+                records += found
         doc._.trade_records = finalise(doc, with_ranks(records, ctx.ranks))
         return doc
