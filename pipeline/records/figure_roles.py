@@ -93,6 +93,7 @@ def comparison_base(doc: Doc, span: Span) -> bool:
 
 
 RATE = re.compile(r"^\s*(?:=|equals?\b|to\s+the\s+(?:dollar|US\s+dollar)\b)", re.I)
+BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:deficit|surplus|gap|imbalance|balance)s?\b", re.I)  # 'a US$ 107 million deficit
 
 
 def usable_amount(doc: Doc, span: Span) -> bool:
@@ -101,6 +102,7 @@ def usable_amount(doc: Doc, span: Span) -> bool:
     value = span._.value
     text = text_of(doc)
     if value is None or value.equivalent or RATE.match(text[span.end_char:span.end_char + 20]) or \
+            BALANCE_AFTER.match(text[span.end_char:span.end_char + 20]) or \
             re.search(r"=\s*$", text[max(0, span.start_char - 3):span.start_char]):
         return False
     return not comparison_base(doc, span) and not excluded(doc, span)

@@ -71,7 +71,7 @@ def country_trades(sent: Span, codes: dict[int, str], found: list[Trigger]) -> l
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in NOT_FLOW_HEADS:
             continue
         if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in codes or any(g.i in codes for g in c.subtree)) for c in tok.children) \
-                or _between_two(tok, codes) or _subject_of_figure(tok):
+                or _between_two(tok, codes) or _subject_of_figure(tok) or _of_figure(tok):
             out.append(Trigger("bilateral", tok.idx, tok.idx + len(tok.text), tok, (tok.i,)))
     return out
 
@@ -80,6 +80,11 @@ def _between_two(tok: Token, codes: dict[int, str]) -> bool:
     """'Turnover between Turkey and Azerbaijan', 'trade between the two countries'."""
     return any(c.dep_ == "prep" and c.lower_ == "between" and (any(g.i in codes for g in c.subtree)
                or re.search(r"\b(?:two|both)\b", " ".join(g.lower_ for g in c.subtree))) for c in tok.children)
+
+
+def _of_figure(tok: Token) -> bool:
+    """'the statistics showed the turnover of $179.14 million'."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(t.ent_type_ == "MONEY" for t in c.subtree) for c in tok.children)
 
 
 def _subject_of_figure(tok: Token) -> bool:

@@ -13,7 +13,8 @@ from pipeline.nlp import extensions as ext
 from pipeline.values.figure_matching import add_spans, number_regex, range_head, scale_regex
 from pipeline.values.equivalents import with_usd
 from pipeline.values.list_currency import bare_amounts
-from pipeline.values.numbers import alternation, apply_scale, parse_number, qualifier_before, scales, word_number_regex
+from pipeline.values.numbers import (alternation, apply_scale, decimal_comma_value, parse_number, qualifier_before, scales,
+                                     uses_decimal_comma, word_number_regex)
 from pipeline.values.spacing import view
 from pipeline.nlp.resources import read_csv
 from pipeline.nlp.annotations import MoneyValue
@@ -189,6 +190,8 @@ class MoneyFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = list(find_money(text))
+        if uses_decimal_comma(text):  # 'US$ 1,345 billion' beside '20,5%'
+            found = [(s, e, replace(v, value=decimal_comma_value(text[s:e], v.value))) for s, e, v in found]
         found += bare_amounts(text, header_currencies(), lambda s, e: any(a < e and s < b for a, b, _ in found))
         found.sort(key=lambda f: (f[0], -f[1]))
         add_spans(doc, ext.AMOUNTS, with_usd(found, text, doc._.reference_date))

@@ -113,3 +113,20 @@ def qualifier_before(text_before: str) -> tuple[str, int]:
     if not m:
         return "exact", 0
     return qualifiers()[m.group(1).lower()], len(text_before[-40:]) - m.start(1)
+
+
+DECIMAL_COMMA = re.compile(r"\b\d{1,3},\d{1,2}(?!\d)\s*(?:%|per\s?cent|percent|(?:million|billion|trillion|bn|mn)\b)", re.I)
+DECIMAL_POINT = re.compile(r"\b\d+\.\d+\b")
+GROUPED_BEFORE_SCALE = re.compile(r"^\D*(\d{1,3}),(\d{3})(?!\d)\s*(?:million|billion|trillion|bn|mn)\b", re.I)
+
+
+def uses_decimal_comma(text: str) -> bool:
+    """Whether a text writes decimals with a comma ('20,5%', 'US$ 3,16 billion') and never with a point: then
+    'US$ 1,345 billion' is 1.345 billion, not 1,345 billion."""
+    return bool(DECIMAL_COMMA.search(text)) and not DECIMAL_POINT.search(text)
+
+
+def decimal_comma_value(figure: str, value: float) -> float:
+    """The value of 'US$ 1,345 billion' in a text that writes decimals with a comma."""
+    m = GROUPED_BEFORE_SCALE.match(figure)
+    return value / 1000 if m else value
