@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.nlp.doc_index import text_of
 from pipeline.records.figure_roles import change_words
+from pipeline.values.money import currency_table
 
 # Where a list's first name starts after its lead clause: 'items are …', 'including …', 'with cotton …'.
 MARKER = re.compile(r"\b(?:including|includes?|included|of which|with|such as|like|led by|mainly|chiefly|notably|comprising|"
@@ -29,8 +30,13 @@ MAX_NAME_TOKENS = 9
 
 
 def _usable(tok: Token, codes: dict[int, str], stop: set[int]) -> bool:
-    return (tok.i not in stop and tok.i not in codes and tok.is_alpha and (tok.ent_type_ not in BLOCK_ENTS or _misread(tok))
+    return (tok.i not in stop and tok.i not in codes and tok.is_alpha and not _currency_word(tok) and (tok.ent_type_ not in BLOCK_ENTS or _misread(tok))
             and (tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.tag_ == "VBN"))
+
+
+def _currency_word(tok: Token) -> bool:
+    """'EGP', 'baht', 'dollars': a currency is never goods."""
+    return tok.lower_ in currency_table()
 
 
 def _misread(tok: Token) -> bool:

@@ -28,7 +28,24 @@ YEN_JAPAN = re.compile(r"\b(?:Japan|Japanese|yen|Tokyo)\b")
 def currency_table() -> dict[str, tuple[str, str, float]]:
     """Surface (lower-cased) -> (code, position, factor)."""
     rows = read_csv("lexicons/currencies.csv", ("surface", "code", "position", "factor"))
-    return {r["surface"].lower(): (r["code"], r["position"], float(r["factor"])) for r in rows}
+    table = {r["surface"].lower(): (r["code"], r["position"], float(r["factor"])) for r in rows}
+    for code in iso_codes():  # 'EGP 174 billion', 'KES 3.2 billion': every ISO 4217 code the lexicon does not spell out
+        table.setdefault(code.lower(), (code, "both", 1.0))
+    return table
+
+
+# ISO codes that are also English words or common abbreviations, matched case-insensitively they would read 'all 5'
+WORD_CODES = frozenset({"ALL", "TOP", "CUP", "BOB", "MOP", "GEL", "PEN", "SOS", "TRY", "MAD", "BAM", "CVE", "SEK", "NIO", "XXX",
+                        "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XBB", "XBC", "XBD", "XUA", "XSU", "UYW", "BOV", "CHE",
+                        "CHW", "CLF", "COU", "MXV", "USN", "HNL", "ANG", "AMD", "AOA", "BIF", "DOP", "ERN", "FKP", "GIP", "SHP",
+                        "LSL", "MRU", "STN", "SLE", "SLL", "SVC", "TMT", "VED", "VES", "WST", "XCG", "ZWG", "ZWL"})
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> tuple[str, ...]:
+    """Current ISO 4217 codes from pycountry, less those that read as words."""
+    import pycountry
+    return tuple(sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in WORD_CODES))
 
 
 @lru_cache(maxsize=1)
