@@ -4,12 +4,14 @@ rice exports' (before it), 'exports of electronic products' (after it), 'importe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc
 
 from pipeline.nlp import gazetteer
 from pipeline.nlp.doc_index import text_of
+from pipeline.nlp.resources import read_csv
 from pipeline.records.hs_codes import hs_code, normalise_commodity
 from pipeline.records.items import GENERIC, name_in
 from pipeline.records.triggers import Trigger
@@ -50,7 +52,36 @@ def before_trigger(doc: Doc, trigger: Trigger) -> str:
         name = _known("".join(t.text_with_ws for t in words[k:]).strip())
         if name and words[k].text not in ("and", "-", "&"):
             return name
-    return ""
+    return _sector_before(doc, first)
+
+
+NON = re.compile(r"^non-?[a-z]+$", re.I)
+
+
+def _sector_before(doc: Doc, first) -> str:
+    """'Non-mining exports', 'non-oil exports', 'mining exports': a line of the totals named by a sector."""
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is None or prev.sent != first.sent:
+        return ""
+    word = prev.text
+    if prev.i > 1 and doc[prev.i - 1].text == "-" and doc[prev.i - 2].lower_ == "non":  # 'non - mining' split by the tokenizer
+        word = "non-" + prev.text
+    return word.lower() if NON.match(word) or word.lower() in sectors() else ""
+
+
+@lru_cache(maxsize=1)
+def sectors() -> frozenset[str]:
+    """Sector words that name a line of a country's trade ('mining', 'oil', 'agricultural')."""
+    return frozenset(r["word"] for r in read_csv("lexicons/trade_sectors.csv", ("word",)))
+
+
+SECTOR_AFTER = re.compile(r"^\s+(?:from|of|in)\s+the\s+(?P<sector>[a-z-]+(?:\s+[a-z-]+)?)\s+(?:sector|industry)\b", re.I)
+
+
+def sector_after(doc: Doc, trigger: Trigger) -> str:
+    """'Exports from the mining sector represented 74.4% …'."""
+    m = SECTOR_AFTER.match(text_of(doc)[trigger.end:trigger.end + 60])
+    return m.group("sector").lower() if m else ""
 
 
 NOT_GOODS = frozenset({"total", "overall", "annual", "monthly", "combined", "bilateral", "merchandise", "foreign", "domestic",
@@ -97,5 +128,5 @@ def trigger_goods(doc: Doc, trigger: Trigger, codes: Optional[dict[int, str]] = 
     """The goods named with a trigger, '' when none is (a continued flow has no words of its own)."""
     if not trigger.tokens:
         return ""
-    return (before_trigger(doc, trigger) or after_trigger(doc, trigger) or object_goods(doc, trigger)
+    return (before_trigger(doc, trigger) or after_trigger(doc, trigger) or sector_after(doc, trigger) or object_goods(doc, trigger)
             or (of_goods(doc, trigger, codes, stop) if codes is not None and stop is not None else ""))

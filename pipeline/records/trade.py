@@ -436,7 +436,7 @@ def sentence_records(doc: Doc, sent: Span, sid: int, ctx: Context) -> list[Trade
                 records += _flow_records(doc, sent, sid, flow, who, ctx, codes, stop, amount_starts)
             _remember(ctx, trig, who, records)
     for trig in triggers:  # a flow named without figures still fixes the context ('The top five imports from China were:')
-        if id(trig) not in done:
+        if id(trig) not in done and not trig.denominator:  # the whole a share is of ('of total shipments to the country') does not
             who = _parties(doc, sent, trig, triggers, codes, mentions, ctx, None, None)
             _remember(ctx, trig, who, [])
     if not any(r.rank is not None for r in records):
