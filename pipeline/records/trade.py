@@ -86,22 +86,40 @@ def slots_of(doc: Doc, figures: list[Span], amounts: set[int], named: Optional[C
 
 def name_slots(doc: Doc, slots: list[Slot], lead_end: int, codes: dict[int, str], stop: set[int], lead_is_list: bool) -> None:
     """Name each slot of a list from the words between it and the slot before ('…, machinery … with US$1.36
-    billion'), or after its figure ('11.2 million USD on wood'); the first starts after the lead's marker."""
-    text, left = text_of(doc), lead_end
+    billion'), or after its figure ('11.2 million USD on wood'); the first starts after the lead's marker. Once a
+    list names its items after their figures, each later item is read the same way, and the words after one figure
+    are not read again as the name of the next ('… 9.2 million USD on minerals, and 8.5 million USD on maize')."""
+    text, left, after_style = text_of(doc), lead_end, False
     for i, slot in enumerate(slots):
+        nxt = min([s.anchor.start_char for s in slots[i + 1:]] + [p.start_char for p in slot.pcts if p.start_char > slot.anchor.end_char]
+                  + [slot.anchor.sent.end_char])
         start = after_marker(text, left, slot.anchor.start_char) if i == 0 and not lead_is_list else left
-        if i == 0 and start == left and not lead_is_list:  # no marker: the first figure is the flow's own total
-            left = slot.end
+        if i == 0 and start == left and not lead_is_list:  # no marker: the flow's own total, unless named after it
+            slot.name = name_after(doc, slot.anchor.end_char, nxt, codes, stop)  # 'spent 27.4 million USD to buy rubber'
+            after_style = slot.name is not None
+            left = _after_name(text, slot, nxt) if after_style else slot.end
+            continue
+        if after_style:
+            slot.name = name_after(doc, slot.anchor.end_char, nxt, codes, stop)
+            left = _after_name(text, slot, nxt) if slot.name else slot.end
             continue
         slot.name = name_in(doc, start, slot.anchor.start_char, codes, stop)
         if slot.name is None and i == 0 and not lead_is_list:  # 'items … are seafood with US$800 million'
             slot.name = next((n for n in (name_in(doc, e, slot.anchor.start_char, codes, stop)
                                           for e in marker_ends(text, left, slot.anchor.start_char)[1:]) if n), None)
-        if slot.name is None:
-            nxt = min([s.anchor.start_char for s in slots[i + 1:]] + [p.start_char for p in slot.pcts if p.start_char > slot.anchor.end_char]
-                      + [slot.anchor.sent.end_char])
-            slot.name = name_after(doc, slot.anchor.end_char, nxt, codes, stop)
-        left = slot.end
+        if slot.name is None or slot.name[0] == "country":  # 'The country spent 27.4 million USD to buy rubber …'
+            after = name_after(doc, slot.anchor.end_char, nxt, codes, stop)
+            if after is not None and (slot.name is None or after[0] == "goods"):
+                slot.name, after_style = after, True
+        left = _after_name(text, slot, nxt) if after_style else slot.end
+
+
+def _after_name(text: str, slot: Slot, limit: int) -> int:
+    """Where the name written after a slot's figure ends (the slot's end when it cannot be found)."""
+    if slot.name is None or slot.name[0] != "goods":
+        return slot.end
+    at = text.lower().find(slot.name[1].lower(), slot.anchor.end_char, max(limit, slot.end) + 200)
+    return max(slot.end, at + len(slot.name[1])) if at >= 0 else slot.end
 
 
 def _growth(doc: Doc, slot: Slot, list_like: bool, default_role: str = "change") -> tuple[Optional[float], Optional[Span], str, Optional[float], Optional[Span]]:
