@@ -114,6 +114,51 @@ def name_slots(doc: Doc, slots: list[Slot], lead_end: int, codes: dict[int, str]
         left = _after_name(text, slot, nxt) if after_style else slot.end
 
 
+RESPECTIVELY_AFTER = re.compile(r"^\s*,?\s*respectively\b", re.I)
+SHARED_HEAD = re.compile(r"^(?P<head>.+?\b(?:from|of|made of|made from)\s+)(?P<rest>.+)$", re.I)
+
+
+def _split_respectively(doc: Doc, slot: Slot) -> list[Slot]:
+    """'products from plastic and rubber at 150% and 100%, respectively': one item per coordinated name, each
+    with its own figure, the shared head distributed ('products from plastic', 'products from rubber')."""
+    if slot.amount is not None or len(slot.pcts) < 2 or not slot.name or slot.name[0] != "goods":
+        return [slot]
+    runs = _coordinated(doc, slot.pcts)
+    if len(runs) != 1 or not RESPECTIVELY_AFTER.match(text_of(doc)[runs[0][-1].end_char:runs[0][-1].end_char + 20]):
+        return [slot]
+    names = distribute(slot.name[1], len(runs[0]))
+    if names is None:
+        return [slot]
+    return [Slot(pcts=[p], name=("goods", n)) for p, n in zip(runs[0], names)]
+
+
+def _unnamed_respectively(doc: Doc, slots: list[Slot]) -> list[Slot]:
+    """'… products from plastic and rubber at 150% and 100%, respectively' read as one slot a figure: the unnamed
+    ones after a coordinated name take its parts in order."""
+    text = text_of(doc)
+    for i, slot in enumerate(slots):
+        if not slot.name or slot.name[0] != "goods" or slot.amount is not None or len(slot.pcts) != 1:
+            continue
+        run = [slot]
+        for nxt in slots[i + 1:]:
+            if nxt.name or nxt.amount is not None or len(nxt.pcts) != 1 or not COORDINATION.match(text[run[-1].end:nxt.anchor.start_char]):
+                break
+            run.append(nxt)
+        names = distribute(slot.name[1], len(run)) if len(run) > 1 and RESPECTIVELY_AFTER.match(text[run[-1].end:run[-1].end + 20]) else None
+        for part, name in zip(run, names or []):
+            part.name = ("goods", name)
+    return slots
+
+
+def distribute(name: str, n: int) -> Optional[list[str]]:
+    """'products from plastic and rubber' (2) -> ['products from plastic', 'products from rubber']; None when the
+    name does not hold n coordinated parts."""
+    shared = SHARED_HEAD.match(name)
+    head, rest = (shared.group("head"), shared.group("rest")) if shared else ("", name)
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", rest) if p.strip()]
+    return [head + p for p in parts] if len(parts) == n else None
+
+
 def _after_name(text: str, slot: Slot, limit: int) -> int:
     """Where the name written after a slot's figure ends (the slot's end when it cannot be found)."""
     if slot.name is None or slot.name[0] != "goods":
@@ -399,6 +444,7 @@ def _flow_records(doc: Doc, sent: Span, sid: int, flow: Flow, who: tuple[str, st
         rank = rank_of(sent.text, trig.flow) if "WLD" not in who else None
         return [r for r in [_record(doc, sent, sid, trig.flow, who, slots[0], ctx, commodity=trigger_goods(doc, trig, codes, stop), rank=rank)] if r]
     name_slots(doc, slots, sent.start_char if flow.pseudo else trig.end, codes, stop, flow.kind == "list")
+    slots = _unnamed_respectively(doc, [part for slot in slots for part in _split_respectively(doc, slot)])
     out = []
     for i, slot in enumerate(slots):
         kind, name = slot.name or ("", "")
