@@ -69,6 +69,11 @@ def dateline_end(sent: Span) -> int:
     return m.end() if m else sent.start_char
 
 
+# 'The Government of Japan', 'the Japanese government', 'the Royal Government of Cambodia': the state itself
+GOVERNMENT = re.compile(r"^(?:the\s+)?(?:(?:royal|federal|central|national|imperial)\s+)?(?:government|state|cabinet|administration)\s+of\b"
+                        r"|\bgovernment$", re.I)
+
+
 def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
     """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one), in order;
     a dateline's place ('MANILA, Philippines — ') is where the story was filed, not a party."""
@@ -76,7 +81,7 @@ def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
     for ent in sent_ents(doc, sent):
         if ent.start_char < body:
             continue
-        code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") or (ent.label_ == "ORG" and ent._.country == "EUU") else None
+        code = ent._.country if ent.label_ in ("GPE", "NORP", "LOC") or (ent.label_ == "ORG" and (ent._.country == "EUU" or GOVERNMENT.search(ent.text))) else None
         if code is None and ent.label_ in ("GPE", "NORP"):
             code = lookup(ent.text, doc._.country_ranking or doc._.doc_country)
         if code and code not in ("EUU",) or (code == "EUU"):
