@@ -59,6 +59,12 @@ def _in_branch_ok(node: Token, child: Token) -> bool:
     return child.dep_ not in CLAUSE_DEPS or _describes(node, child)
 
 
+def _with_item(node: Token) -> bool:
+    """'…, with cotton taking the lead at US$320 million': an absolute clause after 'with' names an item of the
+    flow it is attached to; its subject is the item, not another flow."""
+    return node.dep_ in ("pcomp", "pobj", "acl", "advcl") and node.head.lower_ == "with"
+
+
 def link(figure: Span, triggers: list[Trigger]) -> Optional[int]:
     """Index of the trigger a figure belongs to by the parse, BLOCKED when its clause's subject is something else
     (a balance, a company), None when the parse names none."""
@@ -77,7 +83,7 @@ def link(figure: Span, triggers: list[Trigger]) -> Optional[int]:
             hit = _in_branch(child, trig_at)
             if hit is not None:
                 return hit
-        if any(c.dep_ in SUBJECTS and c.i not in on_path and c.pos_ != "PRON" for c in node.children):
+        if any(c.dep_ in SUBJECTS and c.i not in on_path and c.pos_ != "PRON" for c in node.children) and not _with_item(node):
             return BLOCKED
         if node.dep_ in ("advcl", "relcl", "ccomp", "parataxis") and node.head.i in trig_at:
             return trig_at[node.head.i]
