@@ -14,7 +14,7 @@ from pipeline.values.numbers import alternation
 
 TARGET_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:target|goal|mark|threshold|milestone)s?\b", re.I)
 FUTURE_YEAR_AFTER = re.compile(r"^\s*(?:by|in|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-COMPARISON_BEFORE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:nearly\s+|about\s+|around\s+)?$", re.I)
+COMPARISON_BEFORE = re.compile(r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:(?:exports?|imports?|trade|figure|total|level|value|turnover)\s+of\s+)?(?:nearly\s+|about\s+|around\s+)?$", re.I)
 SHARE_BEFORE = re.compile(r"\b(?:accounting for|accounted for|accounts for|account for|share of|making up|made up|makes up|"
                           r"represent(?:ing|ed|s)?|contribut(?:ing|ed|es)|constitut(?:ing|ed|es))\b[^.;]{0,25}$", re.I)
 SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:the\s+)?(?:market|total|all|its|overall|financing|global|whole)|(?:of\s+the\s+)?market share"
