@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
@@ -13,6 +14,8 @@ from pipeline.nlp import extensions as ext
 from pipeline.entities.countries import country_of, lookup
 from pipeline.nlp.doc_index import cached, spans_in, text_of
 from pipeline.nlp.furniture import in_furniture
+from pipeline.nlp.resources import read_csv
+from pipeline.values.numbers import alternation
 from pipeline.nlp.annotations import DateValue
 from pipeline.values.dates.finder import find_dates
 
@@ -74,9 +77,35 @@ GOVERNMENT = re.compile(r"^(?:the\s+)?(?:(?:royal|federal|central|national|imper
                         r"|\bgovernment$", re.I)
 
 
+@lru_cache(maxsize=1)
+def bloc_table() -> tuple[re.Pattern, dict[str, str]]:
+    """The regional groupings of models/lexicons/blocs.csv: a regex of their names and name -> code."""
+    table = {r["name"].lower(): r["code"] for r in read_csv("lexicons/blocs.csv", ("name", "code"))}
+    return re.compile(rf"\b(?:{alternation(table)})\b", re.I), table
+
+
+def bloc_codes() -> frozenset[str]:
+    return frozenset(bloc_table()[1].values())
+
+
+def blocs_in(doc: Doc, sent: Span, taken: list[CountryMention]) -> list[CountryMention]:
+    """'exports to ASEAN', 'trade between China and the Gulf Cooperation Council': groupings as parties."""
+    pattern, table = bloc_table()
+    out = []
+    for m in pattern.finditer(text_of(doc), sent.start_char, sent.end_char):
+        if m.group(0)[0].isupper() and not any(t.start < m.end() and m.start() < t.end for t in taken):
+            out.append(CountryMention(table[m.group(0).lower()], m.start(), m.end(), _role(doc, m.start(), m.end()), "ORG"))
+    return out
+
+
 def countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
-    """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one), in order;
-    a dateline's place ('MANILA, Philippines — ') is where the story was filed, not a party."""
+    """Country mentions of a sentence (GPE/NORP with a code, persons and orgs acting for one, regional groupings),
+    in order; a dateline's place ('MANILA, Philippines — ') is where the story was filed, not a party."""
+    out = _countries_in(doc, sent)
+    return sorted(out + blocs_in(doc, sent, out), key=lambda m: m.start)
+
+
+def _countries_in(doc: Doc, sent: Span) -> list[CountryMention]:
     out, body = [], dateline_end(sent)
     for ent in sent_ents(doc, sent):
         if ent.start_char < body:

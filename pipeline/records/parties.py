@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.doc_index import text_of
 from pipeline.nlp.resources import read_csv
-from pipeline.records.clauses import CountryMention, main_countries, other_country
+from pipeline.records.clauses import bloc_codes, CountryMention, main_countries, other_country
 from pipeline.records.roles import Roles
 from pipeline.records.triggers import Trigger
 from pipeline.values.dates.filing_country import dateline_country
@@ -44,17 +44,6 @@ class Context:
     ranks: list = field(default_factory=list)  # (sentence id, pair, flows, rank, ranked country) of ranks stated without a figure
 
 
-@lru_cache(maxsize=1)
-def bloc_regex() -> re.Pattern:
-    names = [r["name"] for r in read_csv("lexicons/blocs.csv", ("name",))]
-    return re.compile(rf"\b(?:between|with|and)\s+(?:the\s+)?(?:{alternation(names)})\b")
-
-
-def with_bloc(doc: Doc, trigger: Trigger) -> bool:
-    """Whether a bilateral flow's other side is a regional grouping with no code ('between China and ASEAN')."""
-    return bool(bloc_regex().search(text_of(doc), trigger.start, trigger.start + 80))
-
-
 def article_pair(doc: Doc, ctx: Context) -> tuple[str, str]:
     """'The two countries': the pair the article is about (its two most-named economies, else the last pair)."""
     top = [c for c in main_countries(doc) if c not in NON_COUNTRIES][:2]
@@ -63,7 +52,7 @@ def article_pair(doc: Doc, ctx: Context) -> tuple[str, str]:
 
 def is_bloc(code: str) -> bool:
     """A grouping of economies rather than one: the EU (EUU) or a bloc code from models/lexicons/blocs.csv."""
-    return code == "EUU" or (bool(code) and len(code) != 3)
+    return code == "EUU" or code in bloc_codes()
 
 
 def copula_partners(doc: Doc, before: list[CountryMention]) -> Optional[tuple[str, str]]:
@@ -106,8 +95,6 @@ def directed(flow: str, roles: Roles) -> tuple[str, str]:
 def bilateral(doc: Doc, trigger: Trigger, roles: Roles, ctx: Context, value_usd: Optional[float] = None) -> tuple[str, str]:
     """The two sides of a two-way flow: those named, 'the two countries', else the article's pair; a country's
     total or foreign trade is with the world."""
-    if with_bloc(doc, trigger):
-        return "", ""
     named = roles.named()
     if len(named) >= 2:
         return named[0], named[1]

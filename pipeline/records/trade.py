@@ -407,7 +407,7 @@ def _usd(amount, on) -> tuple[Optional[float], str]:
 
 def partner_kind(code: str) -> str:
     """country, bloc or world."""
-    return "world" if code == "WLD" else "bloc" if code == "EUU" or len(code) != 3 else "country"
+    return "world" if code == "WLD" else "bloc" if is_bloc(code) else "country"
 
 
 def _update_period(doc: Doc, sent: Span, sid: int, ctx: Context, has_flow: bool) -> None:

@@ -143,8 +143,17 @@ def test_trade_the_dateline_day_and_the_day_it_was_said_are_not_the_period(nlp):
     assert (r.period_start, r.period_end) == ("2023-01-01", "2023-12-31")
 
 
-def test_trade_with_a_regional_grouping_is_not_a_country_record(nlp):
-    assert records(nlp, "Trade between China and ASEAN rose 2 percent to $911.7 billion in 2023.").empty
+@pytest.mark.parametrize("text,partner", [
+    ("Trade between China and ASEAN rose 2 percent to $911.7 billion in 2023.", "ASEAN"),
+    ("Thailand's exports to ASEAN rose 5% to $30 billion in the first half.", "ASEAN"),
+    ("India's exports to the Gulf Cooperation Council fell 3 percent to $56 billion last year.", "GCC"),
+])
+def test_trade_with_a_regional_grouping_is_written_with_its_code(nlp, text, partner):
+    """Issue 10: blocs are partners with their code from models/lexicons/blocs.csv and partner_kind 'bloc'."""
+    got = records(nlp, text)
+    assert len(got) == 1 and partner in (got.iloc[0].reporter, got.iloc[0].partner)
+    if got.iloc[0].partner == partner:
+        assert got.iloc[0].partner_kind == "bloc"
 
 
 def test_trade_source_after_a_report_from(nlp):
