@@ -8,6 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp import extensions as ext
 from pipeline.nlp.doc_index import text_of
 from pipeline.nlp.resources import read_csv
 from pipeline.values.numbers import alternation
@@ -139,7 +140,23 @@ def percent_role(doc: Doc, span: Span) -> tuple[str, int]:
     if SHARE_BEFORE.search(before) or SHARE_AFTER.match(after):
         return "share", 1
     sign = change_after(after) or change_sign(before[-35:])
-    return ("change", sign) if sign else ("", 0)
+    if sign:
+        return "change", sign
+    prior = _coordinated_before(doc, span)  # '… 4.2 per cent from the previous month and 9.8 per cent from a year earlier'
+    return percent_role(doc, prior) if prior is not None else ("", 0)
+
+
+PCT_COORDINATION = re.compile(r"^[^\d%;.]{0,45}?\b(?:and|while|but)\s+(?:by\s+)?$|^\s*,\s*$", re.I)
+
+
+def _coordinated_before(doc: Doc, span: Span) -> Optional[Span]:
+    """The percentage a second one is coordinated with, in the same sentence."""
+    text = text_of(doc)
+    earlier = [p for p in doc.spans.get(ext.PERCENTAGES, []) if p.end_char <= span.start_char and p.sent == span.sent]
+    if not earlier:
+        return None
+    prior = max(earlier, key=lambda p: p.end_char)
+    return prior if PCT_COORDINATION.match(text[prior.end_char:span.start_char]) else None
 
 
 CHANGE_OF = re.compile(r"\b([a-z]+)\s+(?:of|by)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|over\s+|more\s+than\s+)?$", re.I)

@@ -15,7 +15,8 @@ from pipeline.values.money import currency_table
 # Where a list's first name starts after its lead clause: 'items are …', 'including …', 'with cotton …'.
 MARKER = re.compile(r"\b(?:including|includes?|included|of which|with|such as|like|led by|mainly|chiefly|notably|comprising|"
                     r"among them|among which|are|were|was|is|followed by|namely|topped by)\b|:", re.I)
-AFTER_FIGURE = re.compile(r"^[\s,]*(?:worth\s+of\s+)?(?:on|for|to\s+buy|to\s+purchase|to\s+import|to\s+export|in)\s+", re.I)
+AFTER_FIGURE = re.compile(r"^[\s,]*(?:worth\s+of\s+)?(?:on|for|to\s+buy|to\s+purchase|to\s+import|to\s+export|in"
+                          r"|from(?:\s+(?:the\s+)?(?:exports?|sales?|shipments?)\s+of)?)\s+(?!\W*\d)", re.I)
 GENERIC = frozenset("""item items product products good goods commodity commodities staple staples other others
 country countries nation nations market markets value values total totals turnover figure figures share shares period periods
 year years month months quarter quarters half halves week weeks day days rate rates growth increase decrease trade export exports import imports amount amounts worth lead
