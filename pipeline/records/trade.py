@@ -220,12 +220,14 @@ def sentence_flows(doc: Doc, sent: Span, sid: int, triggers: list[Trigger], amou
 
 def _one_per_verb(flows: list[Flow]) -> list[Flow]:
     """Two triggers of one flow under one verb are one flow ('exports grew 48.6% with shipments for US$2,597.4
-    million'), unless coordinated (each then takes its own figures, 'respectively')."""
+    million', 'steel exports with $803 million, carpet exports with $239 million'), unless coordinated with
+    'respectively' (each then takes its own figures)."""
     out: list[Flow] = []
+    respectively = bool(flows) and "respectively" in flows[0].trigger.head.sent.text.lower()
     for f in flows:
         verb = _verb_of_token(f.trigger.head)
         same = next((o for o in out if o.trigger.flow == f.trigger.flow and verb is not None and _verb_of_token(o.trigger.head) == verb
-                     and "conj" not in (f.trigger.head.dep_, o.trigger.head.dep_)), None)
+                     and not (respectively and "conj" in (f.trigger.head.dep_, o.trigger.head.dep_))), None)
         if same is None:
             out.append(f)
         else:
@@ -549,9 +551,31 @@ def _parties(doc: Doc, sent: Span, trig: Trigger, triggers: list[Trigger], codes
     first = (slots[0].amount if slots else None) or (next((f for f in flow.figures if f._.value is not None and hasattr(f._.value, "currency")), None) if flow else None)
     value = first._.value.value_usd if first is not None else None
     who = flow_parties(doc, trig, roles, ctx, value)
+    market = _ranked_market(sent, codes) if trig.flow in ("export", "import") else ""
+    if market and who[0] == market:  # 'Germany ranked first in steel exports with $803 million': Germany buys
+        home = who[1] if who[1] not in ("", "WLD") else \
+            next((c for c in (ctx.direction[:1] if ctx.direction else ()) + home_ranking(doc) if c not in (market, "WLD")), "")
+        who = (home, market) if home else who
+    elif market and who[0] and who[1] in ("", "WLD"):  # 'Germany ranked first among Turkey's export markets with $8.2 billion'
+        who = (who[0], market)
     if trig.flow in ("investment", "aid"):  # 'Japan is Vietnam's largest ODA provider and third largest investor, with …'
         who = copula_partners(doc, [m for m in mentions if m.start < trig.start]) or who
     return who
+
+
+RANK_VERBS = frozenset({"rank", "come", "lead", "top", "remain", "become", "name", "emerge", "stand", "retain", "reach"})
+MARKET_WORDS = re.compile(r"\b(?:largest|biggest|top|first|leading|main|greatest|no\.?\s*1|number one)\b[^.;]{0,40}?"
+                          r"\b(?:market|buyer|destination|importer|customer|supplier|source|partner)s?\b"
+                          r"|\branked\s+(?:first|second|third|\w+th)\b|\bcame\s+(?:in\s+)?first\b", re.I)
+
+
+def _ranked_market(sent: Span, codes: dict[int, str]) -> str:
+    """'Germany ranked first in iron and nonferrous metals exports with $532 million', 'the U.S. ranked first in
+    steel exports': the country ranked as a market, which is where the goods go (or come from), not who sells them."""
+    if not MARKET_WORDS.search(sent.text):
+        return ""
+    return next((c for i, c in sorted(codes.items()) if sent.start <= i < sent.end and sent.doc[i].dep_ in ("nsubj", "nsubjpass")
+                 and sent.doc[i].head.lemma_.lower() in RANK_VERBS | {"be"} and c != "WLD"), "")
 
 
 def _remember(ctx: Context, trig: Trigger, who: tuple[str, str], records: list[TradeRecord]) -> None:
