@@ -169,6 +169,8 @@ def trigger_roles(trigger: Trigger, codes: dict[int, str], siblings: list[Trigge
         if tok.i != head.i and tok.i in codes:
             roles.add("owner", [codes[tok.i]])
     roles.add("owner", _owner(head, codes, trigger.is_verb))
+    if trigger.is_verb and head.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        roles.add("owner", verb_subject(head, codes))  # '… and in the third quarter, imported Chinese goods': shared subject
     _prep_roles(head, roles, codes)
     if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):  # 'export destination', 'import items'
         roles.add("owner", _owner(head.head, codes, False))
