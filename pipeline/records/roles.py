@@ -20,6 +20,8 @@ CLIMB_DEPS = ("pobj", "prep", "dobj", "attr", "npadvmod", "compound", "appos", "
 SEARCH_DEPS = ("compound", "amod", "conj", "appos", "poss", "nmod", "pobj", "prep", "det", "cc", "punct", "case")
 ROLE_NOUNS = {"destination": "to", "market": "to", "buyer": "to", "customer": "to", "source": "origin", "supplier": "origin",
               "partner": "with", "investor": "owner", "donor": "owner", "provider": "owner"}
+CARRYING_VERBS = frozenset({"send", "ship", "go", "head", "destine", "bind", "sell", "deliver", "export", "import", "bring",
+                            "come", "originate", "buy", "purchase", "source"})
 PAIR_NOUNS = frozenset({"country", "nation", "side", "neighbour", "neighbor", "partner", "economy", "government"})
 
 
@@ -172,6 +174,8 @@ def trigger_roles(trigger: Trigger, codes: dict[int, str], siblings: list[Trigge
     if trigger.is_verb and head.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         roles.add("owner", verb_subject(head, codes))  # '… and in the third quarter, imported Chinese goods': shared subject
     _prep_roles(head, roles, codes)
+    for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS):
+        _prep_roles(verb, roles, codes)  # 'exports sent to the United States', 'products shipped from Vietnam'
     if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):  # 'export destination', 'import items'
         roles.add("owner", _owner(head.head, codes, False))
         _prep_roles(head.head, roles, codes)

@@ -460,7 +460,7 @@ def _flow_records(doc: Doc, sent: Span, sid: int, flow: Flow, who: tuple[str, st
         elif i == 0 and not flow.pseudo and slot.amount is not None:
             out.append(_record(doc, sent, sid, trig.flow, who, slot, ctx, commodity=trigger_goods(doc, trig),
                                rank=rank_of(sent.text, trig.flow)))
-        elif slot.amount is not None and _new_period(slot, ctx, out):  # a series: '… in March …; in April …'
+        elif (slot.amount is not None or slot.pcts) and _new_period(slot, ctx, out):  # a series: '… in March …; in April …'
             out.append(_record(doc, sent, sid, trig.flow, who, slot, ctx, commodity=trigger_goods(doc, trig), list_like=True))
     return [r for r in out if r is not None]
 
