@@ -82,6 +82,16 @@ def _prep_roles(head: Token, roles: Roles, codes: dict[int, str], skip: frozense
             roles.pair = roles.pair or (PREP_ROLES[prep.lower_] == "with" and is_pair_phrase(obj))
 
 
+def _carrying(noun: Token) -> list[Token]:
+    """Participles that carry the goods of a flow noun somewhere: its own ('exports sent to …') or its object's
+    through 'from'/'of' ('export revenue from products sent to Canada')."""
+    out = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "on")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            out += [c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS]
+    return out
+
+
 def _owner(head: Token, codes: dict[int, str], verb: bool) -> list[str]:
     found: list[str] = []
     for child in head.children:
@@ -174,8 +184,8 @@ def trigger_roles(trigger: Trigger, codes: dict[int, str], siblings: list[Trigge
     if trigger.is_verb and head.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         roles.add("owner", verb_subject(head, codes))  # '… and in the third quarter, imported Chinese goods': shared subject
     _prep_roles(head, roles, codes)
-    for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS):
-        _prep_roles(verb, roles, codes)  # 'exports sent to the United States', 'products shipped from Vietnam'
+    for verb in _carrying(head.head if head.dep_ in ("compound", "amod") else head):
+        _prep_roles(verb, roles, codes)  # 'exports sent to the United States', 'revenue from products sent to Canada'
     if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN"):  # 'export destination', 'import items'
         roles.add("owner", _owner(head.head, codes, False))
         _prep_roles(head.head, roles, codes)

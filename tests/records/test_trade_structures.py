@@ -14,6 +14,8 @@ MERCO = "https://en.mercopress.com/2020/09/07/argentina-brazil-bilateral-trade-i
 MONITOR = "https://www.monitor.co.ug/uganda/business/commodities/uganda-s-exports-to-kenya-increase-3688954"
 EGYPT = "https://egyptianstreets.com/2023/11/20/egypt-and-saudi-arabia-to-forge-1-5-billion-economic-alliance-at-businessforum/"
 ANDINA = "https://andina.pe/ingles/noticia-pacific-alliance-peruchile-trade-totals-2546-billion-in-2018-757493.aspx"
+MND = "https://mexiconewsdaily.com/business/mexican-exports-to-canada-record-high-first-half-2024/"
+SABAH = "https://www.dailysabah.com/economy/2017/08/08/germany-top-export-destination-for-turkish-goods-in-8-sectors"
 RIO = ("https://www.riotimesonline.com/brazil-news/mercosur/mercosur-latin-america-caribbean/"
        "trade-between-chile-and-china-up-46-9-in-the-first-quarter/")
 
@@ -29,6 +31,24 @@ def rows(nlp, text, published):
 
 
 CASES = [
+    # a series of growth figures, one record a year; the partner through a participle ('sent to')
+    (MND, date(2024, 9, 2),
+     "Mexico's exports to Canada have grown fast. "  # a composed lead fixes the pair; the quoted sentence follows
+     "Economy Ministry (SE) data shows that Mexico's export revenue from products sent to Canada increased 17.2% annually "
+     "in 2021; 19.3% in 2022; and 15.6% in 2023.",
+     {("export", "MEX", "CAN", "", None, 17.2, None, None, "2021-01-01", "2021-12-31"),
+      ("export", "MEX", "CAN", "", None, 19.3, None, None, "2022-01-01", "2022-12-31"),
+      ("export", "MEX", "CAN", "", None, 15.6, None, None, "2023-01-01", "2023-12-31")}),
+    # a country ranked as a market is the buyer; each goods line keeps its own figure
+    (SABAH, date(2017, 8, 8),
+     "Exports to Germany, Turkey's largest export market for many years, increased by 6.2 percent in the first seven months "
+     "of the year. According to the same data, the U.S. ranked first in steel exports with $803 million, defense and "
+     "aerospace industry exports with $365 million, carpet exports with $239 million and tobacco exports with $50 million.",
+     {("export", "TUR", "DEU", "", None, 6.2, None, 1.0, "2017-01-01", "2017-07-31"),
+      ("export", "TUR", "USA", "steel", 803e6, None, None, None, "2017-01-01", "2017-07-31"),
+      ("export", "TUR", "USA", "defense and aerospace industry", 365e6, None, None, None, "2017-01-01", "2017-07-31"),
+      ("export", "TUR", "USA", "carpet", 239e6, None, None, None, "2017-01-01", "2017-07-31"),
+      ("export", "TUR", "USA", "tobacco", 50e6, None, None, None, "2017-01-01", "2017-07-31")}),
     # 'respectively': two flows, each with its own value and its own growth, in the order written
     (PPP, date(2022, 12, 20),
      "In the January-November period, Cambodian goods exports to and imports from Japan amounted to $1.069 billion and "
@@ -129,3 +149,16 @@ def test_respectively_splits_a_coordinated_name(nlp):
             "and rubber at 150% and 100%, respectively.")  # the second sentence: VOV
     got = {(r[3], r[5]) for r in rows(nlp, text, date(2018, 8, 20))}
     assert {("plastic", 150.0), ("rubber", 100.0)} <= got and not any("plastic and rubber" in r[0] for r in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # composed in the genre's style: month-on-month beside year-on-year keeps the year-on-year growth
+    ("Indonesia's exports in March rose 4.2 per cent from the previous month and 9.8 per cent from a year earlier to "
+     "US$22.4 billion.", {("export", "IDN", "WLD", "", 22.4e9, 9.8)}),
+    # composed: items named after 'from' keep their own figures
+    ("Cambodia earned US$2.1 billion from exports of rice, US$1.5 billion from rubber and US$900 million from cassava in 2023.",
+     {("export", "KHM", "WLD", "rice", 2.1e9, None), ("export", "KHM", "WLD", "rubber", 1.5e9, None),
+      ("export", "KHM", "WLD", "cassava", 0.9e9, None)}),
+])
+def test_growth_basis_and_items_after_from(nlp, text, expected):
+    assert {r[:6] for r in rows(nlp, text, date(2024, 4, 15))} == expected
