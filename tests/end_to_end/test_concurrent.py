@@ -3,6 +3,7 @@ once with exit 2, or waits with --wait), and the published tables are always one
 import json
 import subprocess
 import sys
+import threading
 import time
 
 import pandas as pd
@@ -52,12 +53,18 @@ def test_concurrent_second_run_fails_at_once_while_the_folder_is_owned(corpora, 
 def test_concurrent_wait_runs_after_the_owner_finishes(corpora, tmp_path):
     _, corpus, clean = corpora
     out = tmp_path / "out"
+    lines: list[str] = []
     with output_lock(out):
         proc = _start(corpus["small"], out, "--wait")
-        time.sleep(3)
-        assert proc.poll() is None  # waiting, not failing and not writing
-    _, err = proc.communicate(timeout=300)
-    assert proc.returncode == 0 and "waiting" in err
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 300  # the child loads the model first: hold the lock until it says it waits
+        while not any("waiting" in line for line in lines) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert proc.poll() is None and any("waiting" in line for line in lines)  # waiting, not failing, not writing
+    proc.wait(timeout=300)
+    reader.join(timeout=60)
+    assert proc.returncode == 0, "".join(lines)
     assert _is_one_complete_set(out, {"small": clean["small"]})
 
 
