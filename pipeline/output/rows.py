@@ -68,6 +68,23 @@ class PercentRow:
 
 
 @dataclass(frozen=True)
+class QuantityRow:
+    doc_id: str
+    qty_id: str
+    text: str
+    start_char: int
+    end_char: int
+    sentence_id: int
+    value: Optional[float]
+    unit: str
+    dimension: str
+    normal_value: Optional[float]
+    normal_unit: str
+    qualifier: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class DateRow:
     doc_id: str
     date_id: str
@@ -110,6 +127,10 @@ class TradeRow:
     usd_source: str = ""
     change_basis: str = ""
     partner_kind: str = ""
+    quantity: Optional[float] = None
+    quantity_unit: str = ""
+    net_weight_kg: Optional[float] = None
+    quantity_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +158,7 @@ ROW_TYPES = {
     "amounts": AmountRow,
     "percentages": PercentRow,
     "dates": DateRow,
+    "quantities": QuantityRow,
     "trade_records": TradeRow,
     "diplomacy_events": EventRow,
 }
