@@ -63,16 +63,16 @@ def agree(a: dict, b: dict) -> bool:
     if (a.get("currency") or "") != (b.get("currency") or ""):
         return abs(ua - ub) <= CURRENCY_TOLERANCE * max(abs(ua), abs(ub))
     slack = max(_usd_rounding(a), _usd_rounding(b)) * (1 + 1e-9)
-    return _within(ua, ub, slack, a.get("qualifier", "")) and _within(ub, ua, slack, b.get("qualifier", ""))
+    qa, qb = a.get("qualifier", ""), b.get("qualifier", "")
+    bounds = [_bound(m, o, slack, q) for m, o, q in ((ua, ub, qa), (ub, ua, qb)) if q in ("more_than", "less_than")]
+    if bounds:
+        return all(bounds)
+    return abs(ua - ub) <= (2 * slack if "approx" in (qa, qb) else slack)
 
 
-def _within(mine: float, other: float, slack: float, qualifier: str) -> bool:
-    """'more than $3.1 billion' agrees with any larger figure, 'under' with any smaller, 'about' within a whole unit."""
-    if qualifier == "more_than":
-        return other >= mine - slack
-    if qualifier == "less_than":
-        return other <= mine + slack
-    return abs(mine - other) <= (2 * slack if qualifier == "approx" else slack)
+def _bound(mine: float, other: float, slack: float, qualifier: str) -> bool:
+    """'more than $3.1 billion' agrees with any larger figure, 'under' with any smaller ('about': a whole unit)."""
+    return other >= mine - slack if qualifier == "more_than" else other <= mine + slack
 
 
 def _usd_rounding(row: dict) -> float:
@@ -110,6 +110,9 @@ def _side(reports: list[dict], key: tuple) -> tuple[str, str, str]:
     reporter, partner, flow = key[:3]
     if flow == "export" and all(r.get("flow") == "import" for r in reports):
         return partner, reporter, "import"
+    if flow == "bilateral":  # as most reports name the pair (ties: alphabetical)
+        sides = Counter((r.get("reporter", ""), r.get("partner", "")) for r in reports)
+        reporter, partner = max(sides, key=lambda s: (sides[s], s == (reporter, partner)))
     return reporter, partner, flow
 
 
