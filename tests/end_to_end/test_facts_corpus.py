@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pipeline
 from pipeline.corpus.reader import read_corpus
-from tests.helpers import cli, tables
+from helpers import cli, tables
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "repeated_facts"
 
