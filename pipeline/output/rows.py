@@ -214,6 +214,7 @@ ROW_TYPES = {
 TABLE_NAMES = tuple(ROW_TYPES)
 RUN_TABLES = ("trade_facts", "event_facts")  # built once from the whole run's rows (output/facts.py), not per document
 DOC_TABLES = tuple(t for t in TABLE_NAMES if t not in RUN_TABLES)
+CONTRACT_TABLES = TABLE_NAMES[:5] + ("trade_records", "diplomacy_events")  # the seven of the shared contract
 
 
 def columns(table: str) -> list[str]:
