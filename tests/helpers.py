@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = ("documents", "entities", "amounts", "percentages", "dates", "trade_records", "diplomacy_events")
+TABLES = ("documents", "entities", "amounts", "percentages", "dates", "quantities", "trade_records", "diplomacy_events",
+          "trade_facts", "event_facts")
 
 
 def cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:

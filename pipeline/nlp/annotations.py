@@ -28,6 +28,18 @@ class PercentValue:
 
 
 @dataclass(frozen=True)
+class QuantityValue:
+    """A physical quantity ('3.1 million tonnes'): value with the scale applied, and its normalised form."""
+
+    value: float
+    unit: str  # as quantulum3 names it ('tonne', 'barrel'), else the lexicon's name ('twenty-foot equivalent unit')
+    dimension: str  # mass | volume | volume flow | energy | power | area | count
+    normal_value: Optional[float] = None  # in normal_unit, where convertible
+    normal_unit: str = ""  # kg | litre | litre per day | kWh | '' (kept as stated)
+    qualifier: str = "exact"
+
+
+@dataclass(frozen=True)
 class DateValue:
     """A calendar period (inclusive days) or a duration (ISO 8601 in `granularity`)."""
 
@@ -66,6 +78,10 @@ class TradeRecord:
     usd_source: str = ""  # stated | converted | '' (no dollar value)
     change_basis: str = ""  # yoy | mom | qoq | '' (growth compared with what, when the article says)
     partner_kind: str = ""  # country | bloc | world
+    quantity: Optional[float] = None  # the volume stated for the same goods ('3.1 million tonnes of rice worth …')
+    quantity_unit: str = ""
+    net_weight_kg: Optional[float] = None  # the quantity in kg when it is a mass
+    quantity_id: str = ""
 
 
 @dataclass(frozen=True)

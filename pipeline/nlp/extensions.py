@@ -23,7 +23,7 @@ SPAN_EXTENSIONS = {
 }
 
 # Span group names filled by the value components.
-AMOUNTS, PERCENTAGES, DATES = "amounts", "percentages", "dates"
+AMOUNTS, PERCENTAGES, DATES, QUANTITIES = "amounts", "percentages", "dates", "quantities"
 
 
 def _value_key(span: Span) -> tuple:
@@ -41,7 +41,7 @@ def _set_value(span: Span, value) -> None:
 def register() -> None:
     """Register the extensions; safe to call many times.
 
-    `Span._.value` (MoneyValue | PercentValue | DateValue) is keyed by the span's label as well as its
+    `Span._.value` (MoneyValue | PercentValue | DateValue | QuantityValue) is keyed by the span's label as well as its
     offsets, so the same characters can carry a value in two span groups without one overwriting the other.
     """
     if not Span.has_extension("value"):

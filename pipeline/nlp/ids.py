@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span  # noqa: F401
 
-PREFIX = {"entities": "e", "amounts": "a", "percentages": "p", "dates": "d", "trade_records": "t", "diplomacy_events": "v"}
+PREFIX = {"entities": "e", "amounts": "a", "percentages": "p", "dates": "d", "quantities": "q", "trade_records": "t", "diplomacy_events": "v"}
 
 
 def make_id(doc_id: str, table: str, index: int) -> str:

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 from pipeline.corpus.article import Article
 from pipeline.nlp import extensions as ext
 from pipeline.nlp.ids import group_spans, make_id
-from pipeline.output.rows import (AmountRow, DateRow, DocumentRow, EntityRow, EventRow, PercentRow, TABLE_NAMES, TradeRow)
+from pipeline.output.rows import (AmountRow, DateRow, DocumentRow, EntityRow, EventRow, PercentRow, QuantityRow, TABLE_NAMES,
+                                  TradeRow)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 
@@ -72,6 +73,14 @@ def _date_row(doc_id: str, i: int, s: Span, sid: SentenceIndex) -> DateRow:
                    v.granularity if v else "", bool(v and v.relative), bool(v and v.resolved))
 
 
+def _quantity_row(doc: Doc, i: int, s: Span, sid: SentenceIndex) -> QuantityRow:
+    v, did = s._.value, doc._.doc_id
+    return QuantityRow(did, make_id(did, "quantities", i), s.text, s.start_char, s.end_char, sid(s.start_char),
+                       v.value if v else None, v.unit if v else "", v.dimension if v else "",
+                       v.normal_value if v else None, v.normal_unit if v else "", v.qualifier if v else "",
+                       s.sent.text.strip())
+
+
 def flat(obj) -> dict:
     """A dataclass's fields as a dict, one level deep (dataclasses.asdict deep-copies every value: slow, not needed)."""
     return {f.name: getattr(obj, f.name) for f in fields(obj)}
@@ -105,6 +114,7 @@ def rows_from_doc(article: Article, doc: Optional[Doc]) -> dict[str, list[dict]]
         rows["amounts"] = [_amount_row(did, i, s, sid) for i, s in enumerate(group_spans(doc, ext.AMOUNTS))]
         rows["percentages"] = [_pct_row(did, i, s, sid) for i, s in enumerate(group_spans(doc, ext.PERCENTAGES))]
         rows["dates"] = [_date_row(did, i, s, sid) for i, s in enumerate(group_spans(doc, ext.DATES))]
+        rows["quantities"] = [_quantity_row(doc, i, s, sid) for i, s in enumerate(group_spans(doc, ext.QUANTITIES))]
         rows["trade_records"] = _trade_rows(doc)
         rows["diplomacy_events"] = _event_rows(doc)
     out = {t: [flat(r) for r in rs] for t, rs in rows.items()}
@@ -112,7 +122,7 @@ def rows_from_doc(article: Article, doc: Optional[Doc]) -> dict[str, list[dict]]
     return out
 
 
-MENTION_TABLES = ("entities", "amounts", "percentages", "dates")
+MENTION_TABLES = ("entities", "amounts", "percentages", "dates", "quantities")
 
 
 def _original_text(text: str, rows: dict[str, list[dict]]) -> None:

@@ -1,4 +1,4 @@
-"""The seven output tables as pandas DataFrames (`Extraction`), the library's result."""
+"""The output tables as pandas DataFrames (`Extraction`), the library's result; the facts built from the run's rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,7 +8,8 @@ import pandas as pd
 
 from pipeline.output.atomic_write import write_frame_csv
 from pipeline.output.csv_cells import safe_frame
-from pipeline.output.rows import TABLE_NAMES, columns
+from pipeline.output.facts import run_tables
+from pipeline.output.rows import RUN_TABLES, TABLE_NAMES, columns
 
 
 def frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -18,12 +19,13 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
 
 @dataclass
 class Extraction:
-    """The seven output tables as pandas DataFrames."""
+    """The output tables as pandas DataFrames (`trade_facts` / `event_facts`: one row per fact across the run)."""
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows: dict[str, list[dict]]) -> "Extraction":
+        rows = {**rows, **run_tables(rows)} if not any(rows.get(t) for t in RUN_TABLES) else rows
         return cls({t: frame(t, rows.get(t, [])) for t in TABLE_NAMES})
 
     def __getattr__(self, name: str) -> pd.DataFrame:

@@ -68,6 +68,23 @@ class PercentRow:
 
 
 @dataclass(frozen=True)
+class QuantityRow:
+    doc_id: str
+    qty_id: str
+    text: str
+    start_char: int
+    end_char: int
+    sentence_id: int
+    value: Optional[float]
+    unit: str
+    dimension: str
+    normal_value: Optional[float]
+    normal_unit: str
+    qualifier: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class DateRow:
     doc_id: str
     date_id: str
@@ -110,6 +127,10 @@ class TradeRow:
     usd_source: str = ""
     change_basis: str = ""
     partner_kind: str = ""
+    quantity: Optional[float] = None
+    quantity_unit: str = ""
+    net_weight_kg: Optional[float] = None
+    quantity_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,16 +152,69 @@ class EventRow:
     date_id: str = ""
 
 
+@dataclass(frozen=True)
+class TradeFactRow:
+    fact_id: str
+    reporter: str
+    partner: str
+    flow: str
+    flow_code: str
+    commodity: str
+    hs_code: str
+    period_start: str
+    period_end: str
+    value_usd: Optional[float]
+    value: Optional[float]
+    currency: str
+    n_reports: int
+    n_documents: int
+    record_ids: str
+    min_value_usd: Optional[float]
+    max_value_usd: Optional[float]
+    conflict: bool
+    tolerance_usd: Optional[float]
+    reporter_m49: str
+    partner_m49: str
+    quantity: Optional[float] = None
+    quantity_unit: str = ""
+    net_weight_kg: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class EventFactRow:
+    fact_id: str
+    event_type: str
+    cameo: str
+    actor1: str
+    actor2: str
+    date_start: str
+    date_end: str
+    location: str
+    participants: str
+    n_reports: int
+    n_documents: int
+    event_ids: str
+    conflict: bool
+    actor1_m49: str
+    actor2_m49: str
+
+
 ROW_TYPES = {
     "documents": DocumentRow,
     "entities": EntityRow,
     "amounts": AmountRow,
     "percentages": PercentRow,
     "dates": DateRow,
+    "quantities": QuantityRow,
     "trade_records": TradeRow,
     "diplomacy_events": EventRow,
+    "trade_facts": TradeFactRow,
+    "event_facts": EventFactRow,
 }
 TABLE_NAMES = tuple(ROW_TYPES)
+RUN_TABLES = ("trade_facts", "event_facts")  # built once from the whole run's rows (output/facts.py), not per document
+DOC_TABLES = tuple(t for t in TABLE_NAMES if t not in RUN_TABLES)
+CONTRACT_TABLES = TABLE_NAMES[:5] + ("trade_records", "diplomacy_events")  # the seven of the shared contract
 
 
 def columns(table: str) -> list[str]:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from pipeline.output import publish
+from pipeline.output.facts import run_tables
 from pipeline.output.csv_cells import cell, raw
-from pipeline.output.rows import TABLE_NAMES, columns
+from pipeline.output.rows import RUN_TABLES, TABLE_NAMES, columns
 
 FORMATS = ("csv", "parquet")
 KNOWN_FILES = [f"{t}.{fmt}" for t in TABLE_NAMES for fmt in FORMATS] + [publish.MANIFEST]  # what a set may hold
@@ -47,7 +48,7 @@ class _ParquetTable:
 
 
 class TableSink:
-    """Streams the seven tables into `<out>/.runs/<id>/`; `close()` publishes them as one set (publish.switch)."""
+    """Streams the tables into `<out>/.runs/<id>/`; `close()` publishes them as one set (publish.switch)."""
 
     def __init__(self, out_dir: Path, formats: Iterable[str] = ("csv",), meta: Optional[dict] = None):
         self.out = Path(out_dir)
@@ -55,6 +56,7 @@ class TableSink:
         self.meta = dict(meta or {})
         self.counts = {t: 0 for t in TABLE_NAMES}
         self.published = False
+        self.run_rows: dict[str, list[dict]] = {"trade_records": [], "diplomacy_events": []}  # what the facts are built from
         self.folder = self.out / publish.RUNS / publish.new_run_id()
         self.folder.mkdir(parents=True)
         self._files, self._writers, self._parquet = {}, {}, {}
@@ -77,6 +79,11 @@ class TableSink:
 
     def write(self, rows: dict[str, list[dict]]) -> None:
         """Append one document's rows: spreadsheet-safe text in the CSV, raw text in the Parquet."""
+        for table in self.run_rows:
+            self.run_rows[table].extend(rows.get(table, []))
+        self._write({t: r for t, r in rows.items() if t not in RUN_TABLES})
+
+    def _write(self, rows: dict[str, list[dict]]) -> None:
         for table, table_rows in rows.items():
             cols = columns(table)
             for row in table_rows:
@@ -99,6 +106,7 @@ class TableSink:
     def close(self) -> list[Path]:
         """Finish every file, write the manifest, switch the published set to this run; the published paths."""
         try:
+            self._write(run_tables(self.run_rows))
             self._finish_files()
             publish.write_manifest(self.folder, dict(self.counts), self.file_names(), self.meta)
             published = publish.switch(self.out, self.folder, self.file_names() + [publish.MANIFEST], KNOWN_FILES)

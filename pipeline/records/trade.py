@@ -26,6 +26,7 @@ from pipeline.records.ranks import rank_of, rank_statement
 from pipeline.records.roles import token_codes, trigger_roles
 from pipeline.records.statements import finalise
 from pipeline.records.triggers import Trigger, country_trades, find_triggers, trigger_table
+from pipeline.records.volumes import attach_volumes
 from pipeline.values.fx import to_usd
 
 CONTINUATION = re.compile(r"^\s*(?:(?:In|By|During|For)\b[^,]{0,40},\s*)?(?:it|the figure|this|that|the value|the total)\s+"
@@ -624,5 +625,5 @@ class TradeRecordFinder:
             found = sentence_records(doc, sent, sid, ctx)
             if not _completes_last(sent, sid, found, records):
                 records += found
-        doc._.trade_records = finalise(doc, with_ranks(records, ctx.ranks))
+        doc._.trade_records = attach_volumes(doc, finalise(doc, with_ranks(records, ctx.ranks)))
         return doc

@@ -13,7 +13,7 @@ import pandas as pd
 
 from pipeline.output.atomic_write import atomic_write_text
 from pipeline.output.extraction import Extraction
-from pipeline.output.rows import TABLE_NAMES
+from pipeline.output.rows import CONTRACT_TABLES
 from pipeline.review import charts
 from pipeline.review.article_page import article_fragment, packed
 from pipeline.review.articles import COLORS, DocTables
@@ -89,7 +89,7 @@ def _page(tables: dict[str, pd.DataFrame], source: TextSource, evaluation: Optio
     articles, with_text, kept_texts = _articles(documents, rows, source, set(evaluation.documents) if evaluation else set())
     extras = _extras(tables, rows, doc_index)
     return {"articles": articles, "with_text": with_text, "counts": {n: len(df) for n, df in tables.items()},
-            "anchors": {**SECTION, **{n: f"table-{n}" for n in tables if n not in TABLE_NAMES}},
+            "anchors": {**SECTION, **{e["name"]: f"table-{e['name']}" for e in extras}},
             "statuses": sorted(Counter((d.get("status") or "ok") for d in documents).items()),
             "not_ok": any((d.get("status") or "ok") != "ok" for d in documents),
             "charts": _charts(rows), "extras": extras,
@@ -129,7 +129,7 @@ def _extras(tables: dict[str, pd.DataFrame], rows: dict[str, list[dict]], doc_in
     row_docs.update({e.get("event_id", ""): doc_index.get(e.get("doc_id", "")) for e in rows["diplomacy_events"]})
     extras = []
     for name, df in tables.items():
-        if name not in TABLE_NAMES:
+        if name not in CONTRACT_TABLES and len(df):  # quantities and the facts tables, ids linked to their articles
             spec, note = generic_listing(df, row_docs, doc_index)
             extras.append({"name": name, "note": note, "spec": spec})
     return extras

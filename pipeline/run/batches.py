@@ -19,7 +19,7 @@ from pipeline.run.options import DOC_SECONDS
 log = logging.getLogger(__name__)
 CHUNK_CHARS = 100_000  # longer texts are processed in pieces (spaCy's max_length is 1,000,000)
 ID_COLUMNS = {t: c for t, c in (("entities", "ent_id"), ("amounts", "amount_id"), ("percentages", "pct_id"),
-                                ("dates", "date_id"), ("trade_records", "record_id"), ("diplomacy_events", "event_id"))}
+                                ("dates", "date_id"), ("quantities", "qty_id"), ("trade_records", "record_id"), ("diplomacy_events", "event_id"))}
 Rows = dict[str, list[dict]]
 
 
@@ -76,7 +76,7 @@ def _renumber(article: Article, rows: dict[str, list[dict]]) -> None:
             row[col] = new
     for table in ("trade_records", "diplomacy_events"):
         for row in rows[table]:
-            for col in ("amount_id", "pct_id", "date_id"):
+            for col in ("amount_id", "pct_id", "date_id", "quantity_id"):
                 if row.get(col):
                     row[col] = remap.get(row[col], row[col])
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from pipeline.entities import canonical, countries  # noqa: F401  (register news_canonical, news_countries)
 from pipeline.nlp.model import base_model, with_paragraphs
 from pipeline.records import diplomacy, trade  # noqa: F401  (register news_trade, news_diplomacy)
-from pipeline.values import money, percent  # noqa: F401  (register news_money, news_percent)
+from pipeline.values import money, percent, quantities  # noqa: F401  (register news_money, news_percent, news_quantities)
 from pipeline.values.dates import finder  # noqa: F401  (registers news_dates)
 
 # Our components, in pipeline order after the model's NER: (factory name, the stage that owns it).
@@ -17,6 +17,7 @@ COMPONENTS = (
     ("news_money", "values"),
     ("news_percent", "values"),
     ("news_dates", "values"),
+    ("news_quantities", "values"),
     ("news_canonical", "entities"),
     ("news_trade", "records"),
     ("news_diplomacy", "records"),

@@ -19,9 +19,15 @@ KEYS = {
     "percentages": ["doc_id", "text", "start_char", "value", "unit", "qualifier"],
     "dates": ["doc_id", "text", "start_char", "type", "start", "end", "granularity", "resolved"],
     "trade_records": ["doc_id", "sentence_id", "reporter", "partner", "flow", "commodity", "hs_code", "value", "currency",
-                      "qualifier", "period_start", "period_end", "change_pct", "share_pct", "rank", "source"],
+                      "qualifier", "period_start", "period_end", "change_pct", "share_pct", "rank", "source",
+                      "quantity", "quantity_unit", "net_weight_kg"],
     "diplomacy_events": ["doc_id", "sentence_id", "event_type", "cameo", "actor1", "actor2", "participants", "location",
                          "date_start", "date_end", "detail"],
+    "quantities": ["doc_id", "text", "start_char", "value", "unit", "dimension", "normal_value", "normal_unit", "qualifier"],
+    "trade_facts": ["reporter", "partner", "flow", "flow_code", "commodity", "hs_code", "period_start", "period_end",
+                    "value_usd", "n_reports", "n_documents", "record_ids", "min_value_usd", "max_value_usd", "conflict",
+                    "reporter_m49", "partner_m49", "quantity", "net_weight_kg"],
+    "event_facts": ["event_type", "actor1", "actor2", "date_start", "date_end", "n_reports", "event_ids", "conflict"],
 }
 
 
@@ -58,6 +64,6 @@ def genre(nlp):
     return pipeline.extract(Path(__file__).resolve().parent.parent / "fixtures" / "genre", nlp=nlp)
 
 
-@pytest.mark.parametrize("table", ["amounts", "trade_records", "diplomacy_events"])
+@pytest.mark.parametrize("table", ["amounts", "quantities", "trade_records", "diplomacy_events", "trade_facts", "event_facts"])
 def test_golden_genre_articles(genre, table):
     _check(genre.tables[table], table, GOLDEN / "genre")
