@@ -12,6 +12,8 @@ from spacy.util import filter_spans
 from pipeline.nlp import gazetteer
 from pipeline.entities.countries import country_of, org_aliases
 from pipeline.nlp.furniture import in_furniture
+from pipeline.entities.orgs import not_an_org, org_kind
+from pipeline.entities.people import office_of
 from pipeline.entities.names import (acronym_after, has_org_head, honorifics, is_acronym_of, org_canonical, person_canonical,
                     starts_with_honorific, titles)
 from pipeline.nlp.resources import read_csv
@@ -67,6 +69,16 @@ def _is_place(text: str) -> bool:
     return bool(PLACE_WORDS.search(text)) or key in subdivisions() or gazetteer.entry(text) is not None
 
 
+FOLLOW_LINE = re.compile(r"^\W*(?:Follow|Stay current|Subscribe|Share|Like) (?:us )?\b.*\b(?:on|via)\b", re.I)
+
+
+def _follow_line(ent: Span) -> bool:
+    """'Stay current - Follow FMT on WhatsApp, Google news and Telegram': brands in a site's own call to follow it."""
+    text = text_of(ent.doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    return bool(FOLLOW_LINE.match(text[start:ent.start_char]))
+
+
 def _relabel(ent: Span) -> Optional[str]:
     """The label an entity should have, or None to drop it."""
     text, label = ent.text.strip(), ent.label_
@@ -74,8 +86,15 @@ def _relabel(ent: Span) -> Optional[str]:
         return None
     if text in org_aliases():
         return "ORG"
+    if label == "ORG" and not_an_org(ent):
+        other = not_an_org(ent)
+        return None if other == "DROP" else other
     if label == "ORG" and (gazetteer.entry(org_canonical(text)) or ("", ""))[1] == "name":
         return "GPE"
+    if text[:1] in "•●▪◦·*" or _follow_line(ent):
+        return None
+    if label == "PERSON" and (re.search(r"\d", text) or all(w in portfolio_words() for w in text.split())):
+        return None
     if starts_with_honorific(text):
         return "PERSON" if person_canonical(text) else None
     if label == "PERSON" and _is_place(text):
@@ -195,6 +214,8 @@ def clean_entities(doc: Doc) -> None:
         if in_furniture(doc, ent.start_char):
             continue
         label = _relabel(ent)
+        if label != ent.label_ and ent.label_ == "ORG" and label in (None, "EVENT"):
+            ents += _bodies_inside(doc, ent)  # 'the ASEAN Summit': ASEAN is the body
         if label is None:
             continue
         ent = Span(doc, ent.start, ent.end, label=label) if label != ent.label_ else ent
@@ -211,6 +232,11 @@ def place_after_regex() -> re.Pattern:
     """A place noun right after a name, allowing 'deep-sea port' and 'special economic zone'."""
     nouns = "|".join(re.escape(n) for n in sorted(gazetteer.place_nouns(), key=len, reverse=True))
     return re.compile(rf"\s*(?:deep-sea\s+|special economic\s+)?(?:{nouns})\b", re.I)
+
+
+def _bodies_inside(doc: Doc, ent: Span) -> list[Span]:
+    """Well-known bodies named inside a meeting or project ('the ASEAN Summit', 'Grant Project executed under JICA')."""
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in ent if t.text in org_aliases() and t.text.isupper()]
 
 
 def _place_not_person(ent: Span) -> Span:
@@ -308,6 +334,17 @@ def _link_people(people: list[Span]) -> dict[str, str]:
     return link
 
 
+def _share_offices(people: list[Span]) -> None:
+    """Every mention of a person gets the office and country stated at any of them ('Prak Sokhonn' … 'Sokhonn')."""
+    title, country = {}, {}
+    for p in people:
+        title.setdefault(p._.canonical, p._.title) if p._.title else None
+        country.setdefault(p._.canonical, p._.country) if p._.country else None
+    for p in people:
+        p._.title = p._.title or title.get(p._.canonical)
+        p._.country = p._.country or country.get(p._.canonical)
+
+
 @Language.factory("news_canonical")
 class Canonicaliser:
     """Sets `_.canonical`, `_.country`, `_.kb_id` on persons and organisations after cleaning the entities."""
@@ -325,12 +362,18 @@ class Canonicaliser:
         link = _link_people(people)
         for e in people:
             e._.canonical = link.get(e._.canonical, e._.canonical)
-            e._.country = _person_country(e) or None
+            office = office_of(doc, e)
+            e._.country = (office.country if office else "") or _person_country(e) or None
+            e._.title = (office.title if office else "") or None
+        _share_offices(people)
         for e in ents:
             if e.label_ == "ORG":
                 name, country, kb = _org_name(e, acronyms)
                 e._.canonical, e._.country, e._.kb_id = name, country or None, kb or None
-        self._unify_orgs([e for e in ents if e.label_ == "ORG"])
+        orgs = [e for e in ents if e.label_ == "ORG"]
+        self._unify_orgs(orgs)
+        for e in orgs:
+            e._.org_kind = org_kind(e._.canonical)
         return doc
 
     @staticmethod

@@ -1,0 +1,61 @@
+"""Organisations as readers mean them: kinds (government, international, company, media, other), documents and meetings
+that the model calls organisations."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Span
+
+from pipeline.entities.countries import org_aliases
+from pipeline.nlp.resources import read_csv
+
+KINDS = ("government", "international", "company", "media", "other")
+INTERNATIONAL = re.compile(r"^(?:International|World|United Nations|Asian|Asia|African|European|Inter-American|Regional|Global)\b"
+                           r"|\b(?:ASEAN|APEC|Mekong|Asia-Pacific|Southeast Asian)\b")
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in read_csv("lexicons/org_kinds.csv", ("word", "kind"))}
+
+
+@lru_cache(maxsize=1)
+def not_heads() -> dict[str, str]:
+    """Last words that make an 'organisation' a document (LAW), a meeting (EVENT) or nothing (DROP)."""
+    return {r["word"]: r["label"] for r in read_csv("lexicons/org_not_heads.csv", ("word", "label"))}
+
+
+def org_kind(canonical: str) -> str:
+    """government, international, company, media or other: the alias table first, then the name's own words."""
+    alias = org_aliases().get(canonical)
+    if alias and alias.get("kind"):
+        return alias["kind"]
+    words = re.findall(r"[\w.&'-]+", canonical)
+    if INTERNATIONAL.search(canonical) and not any(_kind_words().get(w) == "media" for w in words):
+        return "international"
+    for word in reversed(words):
+        kind = _kind_words().get(word)
+        if kind:
+            return kind
+    return "other"
+
+
+def not_an_org(ent: Span) -> Optional[str]:
+    """The label an 'organisation' really has when its last word names a document, project or meeting ('the
+    Regional Comprehensive Economic Partnership Agreement' LAW, 'the ASEAN Summit' EVENT, a 'Project' DROP), else None.
+    A trade-agreement acronym ('CKFTA', 'AKFTA', 'EPA') is a document too."""
+    text = re.sub(r"[\s(]+$", "", ent.text.strip())
+    if text in org_aliases():
+        return None
+    text = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s*\([^)]*$", "", text))
+    words = text.replace("(", " ").split()
+    last = words[-1].rstrip(").,’'s") if words else ""
+    if last in not_heads():
+        return not_heads()[last]
+    if re.fullmatch(r"[A-Z]{1,6}(?:FTA|EPA|CEPA)", text):
+        return "LAW"
+    if words and words[0].rstrip(".") in ("Law", "Project", "Programme", "Decree", "Sub-decree"):
+        return "LAW" if words[0] in ("Law", "Decree", "Sub-decree") else "DROP"
+    return None
