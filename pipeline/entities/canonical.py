@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from pipeline.nlp import gazetteer
 from pipeline.entities.countries import country_of, org_aliases
 from pipeline.nlp.furniture import in_furniture
-from pipeline.entities.orgs import not_an_org, org_kind
+from pipeline.entities.orgs import body_words, not_an_org, org_kind
 from pipeline.entities.people import office_of
 from pipeline.entities.names import (acronym_after, has_org_head, honorifics, is_acronym_of, org_canonical, person_canonical,
                     starts_with_honorific, titles)
@@ -69,7 +69,7 @@ def _is_place(text: str) -> bool:
     return bool(PLACE_WORDS.search(text)) or key in subdivisions() or gazetteer.entry(text) is not None
 
 
-FOLLOW_LINE = re.compile(r"^\W*(?:Follow|Stay current|Subscribe|Share|Like) (?:us )?\b.*\b(?:on|via)\b", re.I)
+FOLLOW_LINE = re.compile(r"^\W*(?:Follow|Stay current|Subscribe|Share|Like)\b.*\b(?:on|via)\b", re.I)
 
 
 def _follow_line(ent: Span) -> bool:
@@ -101,7 +101,7 @@ def _relabel(ent: Span) -> Optional[str]:
         return "FAC" if PLACE_WORDS.search(text) and "Province" not in text else "GPE"
     if label == "PERSON" and text.isupper() and len(text) <= 8:
         return "ORG"
-    if label == "ORG" and (len(ent) == 1 and not text.isupper() and text not in org_aliases()):
+    if label == "ORG" and (len(ent) == 1 and not text.isupper() and text not in org_aliases() and text not in body_words()):
         return None
     last = ent[-2] if len(ent) > 1 and ent[-1].text in ("'s", "’s", "’", "'") else ent[-1]
     if label == "ORG" and (last.is_lower or last.is_stop or "Photo" in text):

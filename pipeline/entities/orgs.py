@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from pipeline.entities.countries import org_aliases
+from pipeline.nlp import gazetteer
 from pipeline.nlp.resources import read_csv
 
 KINDS = ("government", "international", "company", "media", "other")
@@ -25,6 +26,12 @@ def _kind_words() -> dict[str, str]:
 def not_heads() -> dict[str, str]:
     """Last words that make an 'organisation' a document (LAW), a meeting (EVENT) or nothing (DROP)."""
     return {r["word"]: r["label"] for r in read_csv("lexicons/org_not_heads.csv", ("word", "label"))}
+
+
+@lru_cache(maxsize=1)
+def body_words() -> frozenset[str]:
+    """Capitalised words that name a body on their own ('the Senate', 'Customs')."""
+    return frozenset(r["word"] for r in read_csv("lexicons/org_kinds.csv", ("word", "kind")) if r.get("alone") == "yes")
 
 
 def org_kind(canonical: str) -> str:
@@ -51,9 +58,11 @@ def not_an_org(ent: Span) -> Optional[str]:
         return None
     text = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s*\([^)]*$", "", text))
     words = text.replace("(", " ").split()
-    last = words[-1].rstrip(").,’'s") if words else ""
+    last = re.sub(r"(?:['’]s?)?[).,]*$", "", words[-1]) if words else ""
     if last in not_heads():
         return not_heads()[last]
+    if len(words) == 2 and gazetteer.entry(words[0]) and words[1] in ("Office", "Branch", "Representative"):
+        return "DROP"  # 'JICA Cambodia Office': a branch of the body named before it
     if re.fullmatch(r"[A-Z]{1,6}(?:FTA|EPA|CEPA)", text):
         return "LAW"
     if words and words[0].rstrip(".") in ("Law", "Project", "Programme", "Decree", "Sub-decree"):

@@ -90,6 +90,9 @@ def _name_from(doc: Doc, i: int, stop: int) -> Optional[Span]:
         if _attached(doc, j) and j + 1 < stop and doc[j + 1].is_alpha and words:
             j += 2
             continue
+        if words and not doc[j - 1].whitespace_ and tok.is_alpha and tok.is_lower:
+            j += 1  # 'Im' read as 'I' + 'm': one written word
+            continue
         if tok.text in ("“", "\"", "‘") and words and j + 2 < stop and doc[j + 2].text in ("”", "\"", "’"):
             j += 3  # a nickname in quotes inside the name
             continue
