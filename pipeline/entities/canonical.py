@@ -223,8 +223,18 @@ def clean_entities(doc: Doc) -> None:
             ents += _split_orgs(doc, part) if part.label_ == "ORG" else [part]
     ents = [e for e in ents if not _undefined_short_acronym(doc, e)]
     ents = _name_parts_are_people(_with_title_people(doc, _fix_people(doc, ents)))
-    doc.ents = filter_spans([e for e in (_place_not_person(e) for e in ents) if not _honorific_only(e)])
+    ents = [e for e in (_place_not_person(e) for e in ents) if not _honorific_only(e) and not _not_a_name(e)]
+    doc.ents = filter_spans(ents)
     forget(doc, "ents")
+
+
+def _not_a_name(ent: Span) -> bool:
+    """'frozen mackerel', 'International Cooperation', 'Moroccan Expatriates': a 'person' with no name word in it."""
+    if ent.label_ != "PERSON":
+        return False
+    words = [w.strip(".,;:'’") for w in ent.text.split()]
+    words = [w for w in words if w]
+    return not any(w[:1].isupper() for w in words) or all(w in portfolio_words() or gazetteer.entry(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -257,9 +267,11 @@ def _honorific_only(ent: Span) -> bool:
 def _name_parts_are_people(ents: list[Span]) -> list[Span]:
     """'invited Trong to visit': a one-word GPE/ORG that is part of a person's full name in the article is that person."""
     parts = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split() if w[:1].isupper() and len(w) > 2}
+    tails = {" ".join(e.text.split()[k:]) for e in ents if e.label_ == "PERSON" for k in range(1, len(e.text.split()))}
     out = []
     for e in ents:
-        if e.label_ in ("GPE", "ORG") and len(e) == 1 and e.text in parts and not _is_place(e.text) and e.text not in org_aliases():
+        one = len(e) == 1 and e.text in parts
+        if e.label_ in ("GPE", "ORG") and (one or e.text in tails) and not _is_place(e.text) and e.text not in org_aliases():
             e = Span(e.doc, e.start, e.end, label="PERSON")
         out.append(e)
     return out

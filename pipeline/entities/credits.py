@@ -7,8 +7,8 @@ from spacy.tokens import Span
 
 from pipeline.nlp.doc_index import text_of
 
-CREDIT_BEFORE = re.compile(r"(?:[(\[]\s*|[-–—]\s*|:\s*|\b(?:told|to|by|via|from|according to|said in|with|Writer:|Source:)\s+)$", re.I)
-CREDIT_AFTER = re.compile(r"^(?:\s*[)\]]|\s+(?:reported|reports|said|says|news agency|correspondent|quoted|photo)\b|\s*[-–—:]|[ \t]*$)",
+CREDIT_BEFORE = re.compile(r"(?:[(\[/]\s*|[-–—]\s*|:\s*|\b(?:told|to|by|via|from|according to|said in|with|Writer:|Source:)\s+)$", re.I)
+CREDIT_AFTER = re.compile(r"^(?:\s*[)\]]|\s+(?:reported|reports|said|says|news agency|correspondent|quoted|photo)\b|\s*[-–—:/]|[ \t]*$|\s+\d{1,2} [A-Z][a-z]+ \d{4})",
                           re.I | re.M)
 DATELINE = re.compile(r"[A-Z][A-Za-z .,]*,\s*(?:[A-Z][a-z]{2,3}\.? \d{1,2}\s*)?")
 

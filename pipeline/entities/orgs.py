@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from pipeline.entities.countries import org_aliases
+from pipeline.entities.names import has_org_head
 from pipeline.nlp import gazetteer
 from pipeline.nlp.resources import read_csv
 
@@ -32,6 +33,11 @@ def not_heads() -> dict[str, str]:
 def body_words() -> frozenset[str]:
     """Capitalised words that name a body on their own ('the Senate', 'Customs')."""
     return frozenset(r["word"] for r in read_csv("lexicons/org_kinds.csv", ("word", "kind")) if r.get("alone") == "yes")
+
+
+def _offices() -> dict[str, str]:
+    from pipeline.entities.people import offices
+    return offices()
 
 
 def org_kind(canonical: str) -> str:
@@ -61,6 +67,10 @@ def not_an_org(ent: Span) -> Optional[str]:
     last = re.sub(r"(?:['’]s?)?[).,]*$", "", words[-1]) if words else ""
     if last in not_heads():
         return not_heads()[last]
+    if words and (words[0].lower() in _offices() or words[0].lower().rstrip("s") in _offices()) and not has_org_head(" ".join(words[1:])):
+        return "DROP"  # 'Ministers of Foreign Affairs': people by their office, not a body
+    if all(gazetteer.entry(w) for w in re.split(r"[-–]", text) if w):
+        return "DROP"  # 'Kazakh-Uzbek': a pair of nations
     if len(words) == 2 and gazetteer.entry(words[0]) and words[1] in ("Office", "Branch", "Representative"):
         return "DROP"  # 'JICA Cambodia Office': a branch of the body named before it
     if re.fullmatch(r"[A-Z]{1,6}(?:FTA|EPA|CEPA)", text):

@@ -17,7 +17,7 @@ from pipeline.nlp.furniture import in_furniture
 from pipeline.nlp.resources import read_csv
 
 TITLES_KEY = "news_people_titles"
-JOINERS = ("of", "for")
+JOINERS = ("of", "for", "to")
 PORTFOLIO_LINKS = ("and", "&", "the", ",")
 APPOSITION_FILLERS = ("a", "an", "the", "its", "his", "her", "their", "senior", "deputy", "chief", "former", "acting",
                       "newly", "-", "appointed", "minted", "general", "government", "provincial", "national", "vice")
@@ -60,7 +60,7 @@ def _blocked(tok: Token) -> bool:
     from pipeline.entities.names import has_org_head
     text = tok.text
     return (text.lower() in offices() or text in _portfolio() or gazetteer.entry(text) is not None
-            or has_org_head(text) or _calendar(text))
+            or has_org_head(text) or text in _body_words() or _calendar(text))
 
 
 @lru_cache(maxsize=4096)
@@ -112,6 +112,7 @@ def _portfolio_end(doc: Doc, i: int) -> int:
         return i
     j = i + 1
     while j < len(doc) and (doc[j].text in _portfolio() or gazetteer.entry(doc[j].text) or doc[j].lower_ in PORTFOLIO_LINKS
+                            or doc[j].text in _body_words()
                             or (doc[j].text[:1].isupper() and doc[j].text in _country_words())):
         j += 1
     while j > i + 1 and doc[j - 1].lower_ in PORTFOLIO_LINKS:
@@ -210,6 +211,29 @@ class PeopleFinder:
             i += 1
         return found
 
+    @staticmethod
+    def bylines(doc: Doc) -> list[Span]:
+        """'By Mirsaid Ibrahimzade' ending its line, or before a dash or colon ('By Fikret Dolukhanov – Trend:')."""
+        found = []
+        for tok in doc:
+            if tok.text in ("By", "BY") and tok.i + 1 < len(doc):
+                name = _name_from(doc, tok.i + 1, len(doc))
+                rest = doc[name.end].text if name is not None and name.end < len(doc) else "\n"
+                if name is not None and (rest[:1] in ("–", "—", "-", ":", "|") or "\n" in rest or "\n" in name[-1].whitespace_):
+                    found.append(name)
+        return found
+
+    @staticmethod
+    def leaders(doc: Doc) -> list[Span]:
+        """'the Modi-led Indian government': a capitalised word before '-led' that is no country or body is a person."""
+        found = []
+        for tok in doc[:-2]:
+            nxt, led = doc[tok.i + 1], doc[tok.i + 2]
+            if (tok.is_title and _attached(doc, tok.i + 1) and led.lower_ == "led" and not _blocked(tok)
+                    and not _known_body_or_place(tok.text) and not tok.is_sent_start):
+                found.append(doc[tok.i:tok.i + 1])
+        return found
+
     def by_shape(self, doc: Doc) -> list[Span]:
         """'Hong Vanak' (GPE), 'Pen Bona' (ORG): a model entity that starts with a family name written first."""
         found = []
@@ -229,7 +253,8 @@ class PeopleFinder:
             for hit in (self.after_office(doc, kind, start, end), self.before_role(doc, kind, start, end)):
                 if hit is not None and not in_furniture(doc, hit[0].start_char):
                     found.append(hit)
-        found += [(s, Office("", "")) for s in self.by_shape(doc) + self.after_honorific(doc)]
+        found += [(s, Office("", "")) for s in self.by_shape(doc) + self.after_honorific(doc)
+                                               + self.bylines(doc) + self.leaders(doc)]
         people = [Span(doc, s.start, s.end, label="PERSON") for s, _ in found]
         titles = doc.user_data.setdefault(TITLES_KEY, {})
         for span, office in found:
@@ -267,7 +292,29 @@ def _merge(ents: list[Span], people: list[Span]) -> list[Span]:
         if not longer:
             keep_people.append(p)
     kept = [e for e in ents if not any(e.start < p.end and p.start < e.end for p in keep_people)]
-    return filter_spans(kept + keep_people)
+    rests = [r for e in ents for p in keep_people if e.start < p.start < e.end and e.label_ != "PERSON"
+             for r in [_remainder(e.doc[e.start:p.start])] if r is not None]
+    return filter_spans(kept + keep_people + rests)
+
+
+def _remainder(words: Span) -> Optional[Span]:
+    """'Kazakhstan' of 'Kazakhstan Bakytzhan Sagintayev', 'Senate' of 'Senate David Ekwe Ethuro': a place or body left over."""
+    from pipeline.entities.names import has_org_head
+    end = words.end
+    while end > words.start and (words.doc[end - 1].is_punct or words.doc[end - 1].lower_ in ("of", "the", "to")):
+        end -= 1
+    span = words.doc[words.start:end]
+    if not len(span):
+        return None
+    if gazetteer.entry(span.text):
+        kind = gazetteer.entry(span.text)[1]
+        return Span(span.doc, span.start, span.end, label="NORP" if kind == "demonym" else "GPE")
+    return Span(span.doc, span.start, span.end, label="ORG") if has_org_head(span.text) or span.text in _body_words() else None
+
+
+def _body_words() -> frozenset[str]:
+    from pipeline.entities.orgs import body_words
+    return body_words()
 
 
 @Language.factory("news_people")
