@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 from pipeline.nlp import gazetteer
 from pipeline.entities.countries import country_of, org_aliases
 from pipeline.nlp.furniture import in_furniture
+from pipeline.entities.credits import credited
 from pipeline.entities.orgs import body_words, not_an_org, org_kind
 from pipeline.entities.people import office_of
 from pipeline.entities.names import (acronym_after, has_org_head, honorifics, is_acronym_of, org_canonical, person_canonical,
@@ -19,7 +20,7 @@ from pipeline.entities.names import (acronym_after, has_org_head, honorifics, is
 from pipeline.nlp.resources import read_csv
 from pipeline.nlp.doc_index import forget, overlapping, spans_in, text_of
 
-PLACE_WORDS = re.compile(r"\b(?:Province|Prefecture|District|Bridge|Port|City|Island|River|Street|Road|Airport)\b")
+PLACE_WORDS = re.compile(r"\b(?:Province|Prefecture|District|Bridge|Port|City|Island|River|Street|Road|Airport|Boulevard|Avenue)\b")
 KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 
 
@@ -85,7 +86,7 @@ def _relabel(ent: Span) -> Optional[str]:
     if not text or text.casefold() in junk() or not re.search(r"[A-Za-zÀ-ỹ]", text) or "\n" in ent.text.strip():
         return None
     if text in org_aliases():
-        return "ORG"
+        return "ORG" if org_aliases()[text].get("context") != "credit" or credited(ent) else None
     if label == "ORG" and not_an_org(ent):
         other = not_an_org(ent)
         return None if other == "DROP" else other
@@ -214,9 +215,9 @@ def clean_entities(doc: Doc) -> None:
         if in_furniture(doc, ent.start_char):
             continue
         label = _relabel(ent)
-        if label != ent.label_ and ent.label_ == "ORG" and label in (None, "EVENT"):
-            ents += _bodies_inside(doc, ent)  # 'the ASEAN Summit': ASEAN is the body
-        if label is None:
+        bodies = _bodies_inside(doc, ent) if label != ent.label_ and ent.label_ == "ORG" and label in (None, "EVENT") else []
+        ents += bodies  # 'the ASEAN Summit': ASEAN is the body (the meeting itself is left to the events)
+        if label is None or bodies:
             continue
         ent = Span(doc, ent.start, ent.end, label=label) if label != ent.label_ else ent
         for part in (_minister_split(doc, ent) if label == "ORG" else [ent]):
@@ -246,7 +247,8 @@ def place_after_regex() -> re.Pattern:
 
 def _bodies_inside(doc: Doc, ent: Span) -> list[Span]:
     """Well-known bodies named inside a meeting or project ('the ASEAN Summit', 'Grant Project executed under JICA')."""
-    return [Span(doc, t.i, t.i + 1, label="ORG") for t in ent if t.text in org_aliases() and t.text.isupper()]
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in ent if len(ent) > 1 and t.text in org_aliases() and t.text.isupper()
+            and org_aliases()[t.text].get("context") != "credit"]
 
 
 def _place_not_person(ent: Span) -> Span:

@@ -65,6 +65,7 @@ def person_canonical(text: str) -> str:
     name = _POSSESSIVE.sub("", name).strip()
     name = _strip_prefixes(name, honorifics())
     name = re.sub(r"\s*\((?:[^)]*)\)$", "", name).strip(" ,")
+    name = re.sub(r"\s+[“\"‘][^”\"’]+[”\"’](?=\s)", "", name)  # 'Joko “Jokowi” Widodo': the nickname off
     return turn_capitals(name)
 
 

@@ -15,7 +15,8 @@ from pipeline.nlp.resources import read_csv
 
 KINDS = ("government", "international", "company", "media", "other")
 INTERNATIONAL = re.compile(r"^(?:International|World|United Nations|Asian|Asia|African|European|Inter-American|Regional|Global)\b"
-                           r"|\b(?:ASEAN|APEC|Mekong|Asia-Pacific|Southeast Asian)\b")
+                           r"|\b(?:ASEAN|APEC|Asia-Pacific|Southeast Asian)\b")
+CENTRAL_BANK = re.compile(r"^(?:(?:State|National|Reserve|People's) )?Bank of (?!America\b)[A-Z]|Central Bank|Reserve Bank|Monetary Authority")
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,8 @@ def org_kind(canonical: str) -> str:
     if alias and alias.get("kind"):
         return alias["kind"]
     words = re.findall(r"[\w.&'-]+", canonical)
+    if CENTRAL_BANK.search(canonical):
+        return "government"
     if INTERNATIONAL.search(canonical) and not any(_kind_words().get(w) == "media" for w in words):
         return "international"
     for word in reversed(words):

@@ -171,7 +171,8 @@ class PeopleFinder:
         if name is None:
             return None
         before = doc[max(doc[start].sent.start, start - 3):start]
-        country = _country_in(doc[end:port_end]) or _country_in(before)
+        hosted = end < len(doc) and doc[end].lower_ == "to"  # 'Uzbek Ambassador to Kazakhstan': the host is not whom he acts for
+        country = (_country_in(before) or _country_in(doc[end:port_end])) if hosted else (_country_in(doc[end:port_end]) or _country_in(before))
         return name, Office(_title_text(doc, start, end, port_end), country)
 
     def before_role(self, doc: Doc, kind: str, start: int, end: int) -> Optional[tuple[Span, Office]]:
