@@ -72,7 +72,8 @@ def not_an_org(ent: Span) -> Optional[str]:
         return not_heads()[last]
     if words and (words[0].lower() in _offices() or words[0].lower().rstrip("s") in _offices()) and not has_org_head(" ".join(words[1:])):
         return "DROP"  # 'Ministers of Foreign Affairs': people by their office, not a body
-    if all(gazetteer.entry(w) for w in re.split(r"[-–]", text) if w):
+    parts = [w for w in re.split(r"[-–]", text) if w]
+    if len(parts) > 1 and all(gazetteer.entry(w) for w in parts):
         return "DROP"  # 'Kazakh-Uzbek': a pair of nations
     if len(words) == 2 and gazetteer.entry(words[0]) and words[1] in ("Office", "Branch", "Representative"):
         return "DROP"  # 'JICA Cambodia Office': a branch of the body named before it

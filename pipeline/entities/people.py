@@ -50,9 +50,11 @@ def _portfolio() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _honorific_words() -> frozenset[str]:
+def _honorific_phrases() -> tuple[tuple[str, ...], ...]:
+    """Honorifics as lower-cased word tuples without final dots, longest first ('tan sri', 'h.e', 'mr')."""
     rows = read_csv("lexicons/honorifics.csv", ("phrase", "kind"))
-    return frozenset(w.lower() for r in rows if r["kind"] == "honorific" for w in r["phrase"].split())
+    phrases = {tuple(w.lower().rstrip(".") for w in r["phrase"].split()) for r in rows if r["kind"] == "honorific"}
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 def _blocked(tok: Token) -> bool:
@@ -127,10 +129,21 @@ def _country_words() -> frozenset[str]:
 
 
 def _skip_honorifics(doc: Doc, i: int) -> int:
-    while i < len(doc) and doc[i].lower_.rstrip(".") in {w.rstrip(".") for w in _honorific_words()} and doc[i].text[:1].isupper():
-        i += 1
-        if i < len(doc) and doc[i].text == ".":
-            i += 1
+    """Past honorifics at token i ('H.E.', 'Mr.', 'Tan Sri', 'Assoc Prof Dr'); whole phrases only ('Sri' alone is a name)."""
+    moved = True
+    while moved and i < len(doc) and doc[i].text[:1].isupper():
+        moved = False
+        words = [t.lower_.rstrip(".") for t in doc[i:i + 8] if t.text != "."]
+        for phrase in _honorific_phrases():
+            if tuple(words[:len(phrase)]) == phrase:
+                n = 0
+                while n < len(phrase):
+                    n += doc[i].text != "."
+                    i += 1
+                while i < len(doc) and doc[i].text == ".":
+                    i += 1
+                moved = True
+                break
     return i
 
 

@@ -49,6 +49,7 @@ def test_orgs_full_names_and_kinds(nlp, text, canonical, kind, provenance):
      "Project for the Expansion of Phum Prek Water Supply System", "composed (a project)"),
     ("They met on the sidelines of the ASEAN Summit last month.", "ASEAN Summit", "composed (a meeting)"),
     ("The Kazakh-Uzbek talks covered trade.", "Kazakh-Uzbek", "composed (a pair of nations)"),
+    ("Of the figure, Việt Nam's exports to Cambodia rose by 15.83 per cent.", "Việt Nam", "composed (a country, not a body)"),
     ("Stay current - Follow FMT on WhatsApp, Google news and Telegram\n\nSubscribe to our newsletter.", "Telegram",
      "composed (a site's follow-us line)"),
     ("Some 20 AP reporters waited outside.", "Associated Press", "composed ('AP' outside a credit)"),

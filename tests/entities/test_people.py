@@ -23,6 +23,10 @@ def people(nlp, text):
      "Saidikram Niyazkhojaev", "Ambassador to Kazakhstan", "UZB", "composed (Uzbek; 'Ambassador to <country>')"),
     ("Saudi Minister of Commerce Majid bin Abdullah Al-Kassabi opened the forum in Riyadh.",
      "Majid bin Abdullah Al-Kassabi", "Minister of Commerce", "SAU", "composed (Arabic; 'bin' particle, 'Al-' prefix)"),
+    ("Finance Minister Sri Mulyani Indrawati and Japanese Ambassador to Indonesia Kanasugi Kenji signed the loan.",
+     "Sri Mulyani Indrawati", "Finance Minister", "", "composed (Indonesian; 'Sri' is a name here, not 'Tan Sri')"),
+    ("Finance Minister Sri Mulyani Indrawati and Japanese Ambassador to Indonesia Kanasugi Kenji signed the loan.",
+     "Kanasugi Kenji", "Ambassador to Indonesia", "JPN", "composed (Japanese written family name first, kept as written)"),
     # the office after the name, in apposition
     ("Hong Vanak, an economist at the Royal Academy of Cambodia, said trade would keep growing.",
      "Hong Vanak", "", "", "composed (Khmer; role in apposition)"),
