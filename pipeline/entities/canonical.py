@@ -12,12 +12,15 @@ from spacy.util import filter_spans
 from pipeline.nlp import gazetteer
 from pipeline.entities.countries import country_of, org_aliases
 from pipeline.nlp.furniture import in_furniture
+from pipeline.entities.credits import credited
+from pipeline.entities.orgs import body_words, not_an_org, org_kind
+from pipeline.entities.people import office_of
 from pipeline.entities.names import (acronym_after, has_org_head, honorifics, is_acronym_of, org_canonical, person_canonical,
                     starts_with_honorific, titles)
 from pipeline.nlp.resources import read_csv
 from pipeline.nlp.doc_index import forget, overlapping, spans_in, text_of
 
-PLACE_WORDS = re.compile(r"\b(?:Province|Prefecture|District|Bridge|Port|City|Island|River|Street|Road|Airport)\b")
+PLACE_WORDS = re.compile(r"\b(?:Province|Prefecture|District|Bridge|Port|City|Island|River|Street|Road|Airport|Boulevard|Avenue)\b")
 KEEP = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 
 
@@ -67,22 +70,39 @@ def _is_place(text: str) -> bool:
     return bool(PLACE_WORDS.search(text)) or key in subdivisions() or gazetteer.entry(text) is not None
 
 
+FOLLOW_LINE = re.compile(r"^\W*(?:Follow|Stay current|Subscribe|Share|Like)\b.*\b(?:on|via)\b", re.I)
+
+
+def _follow_line(ent: Span) -> bool:
+    """'Stay current - Follow FMT on WhatsApp, Google news and Telegram': brands in a site's own call to follow it."""
+    text = text_of(ent.doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    return bool(FOLLOW_LINE.match(text[start:ent.start_char]))
+
+
 def _relabel(ent: Span) -> Optional[str]:
     """The label an entity should have, or None to drop it."""
     text, label = ent.text.strip(), ent.label_
     if not text or text.casefold() in junk() or not re.search(r"[A-Za-zÀ-ỹ]", text) or "\n" in ent.text.strip():
         return None
     if text in org_aliases():
-        return "ORG"
+        return "ORG" if org_aliases()[text].get("context") != "credit" or credited(ent) else None
+    if label == "ORG" and not_an_org(ent):
+        other = not_an_org(ent)
+        return None if other == "DROP" else other
     if label == "ORG" and (gazetteer.entry(org_canonical(text)) or ("", ""))[1] == "name":
         return "GPE"
+    if text[:1] in "•●▪◦·*" or _follow_line(ent):
+        return None
+    if label == "PERSON" and (re.search(r"\d", text) or all(w in portfolio_words() for w in text.split())):
+        return None
     if starts_with_honorific(text):
         return "PERSON" if person_canonical(text) else None
     if label == "PERSON" and _is_place(text):
         return "FAC" if PLACE_WORDS.search(text) and "Province" not in text else "GPE"
     if label == "PERSON" and text.isupper() and len(text) <= 8:
         return "ORG"
-    if label == "ORG" and (len(ent) == 1 and not text.isupper() and text not in org_aliases()):
+    if label == "ORG" and (len(ent) == 1 and not text.isupper() and text not in org_aliases() and text not in body_words()):
         return None
     last = ent[-2] if len(ent) > 1 and ent[-1].text in ("'s", "’s", "’", "'") else ent[-1]
     if label == "ORG" and (last.is_lower or last.is_stop or "Photo" in text):
@@ -195,15 +215,27 @@ def clean_entities(doc: Doc) -> None:
         if in_furniture(doc, ent.start_char):
             continue
         label = _relabel(ent)
-        if label is None:
+        bodies = _bodies_inside(doc, ent) if label != ent.label_ and ent.label_ == "ORG" and label in (None, "EVENT") else []
+        ents += bodies  # 'the ASEAN Summit': ASEAN is the body (the meeting itself is left to the events)
+        if label is None or bodies:
             continue
         ent = Span(doc, ent.start, ent.end, label=label) if label != ent.label_ else ent
         for part in (_minister_split(doc, ent) if label == "ORG" else [ent]):
             ents += _split_orgs(doc, part) if part.label_ == "ORG" else [part]
     ents = [e for e in ents if not _undefined_short_acronym(doc, e)]
     ents = _name_parts_are_people(_with_title_people(doc, _fix_people(doc, ents)))
-    doc.ents = filter_spans([e for e in (_place_not_person(e) for e in ents) if not _honorific_only(e)])
+    ents = [e for e in (_place_not_person(e) for e in ents) if not _honorific_only(e) and not _not_a_name(e)]
+    doc.ents = filter_spans(ents)
     forget(doc, "ents")
+
+
+def _not_a_name(ent: Span) -> bool:
+    """'frozen mackerel', 'International Cooperation', 'Moroccan Expatriates': a 'person' with no name word in it."""
+    if ent.label_ != "PERSON":
+        return False
+    words = [w.strip(".,;:'’") for w in ent.text.split()]
+    words = [w for w in words if w]
+    return not any(w[:1].isupper() for w in words) or all(w in portfolio_words() or gazetteer.entry(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +243,12 @@ def place_after_regex() -> re.Pattern:
     """A place noun right after a name, allowing 'deep-sea port' and 'special economic zone'."""
     nouns = "|".join(re.escape(n) for n in sorted(gazetteer.place_nouns(), key=len, reverse=True))
     return re.compile(rf"\s*(?:deep-sea\s+|special economic\s+)?(?:{nouns})\b", re.I)
+
+
+def _bodies_inside(doc: Doc, ent: Span) -> list[Span]:
+    """Well-known bodies named inside a meeting or project ('the ASEAN Summit', 'Grant Project executed under JICA')."""
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in ent if len(ent) > 1 and t.text in org_aliases() and t.text.isupper()
+            and org_aliases()[t.text].get("context") != "credit"]
 
 
 def _place_not_person(ent: Span) -> Span:
@@ -231,9 +269,11 @@ def _honorific_only(ent: Span) -> bool:
 def _name_parts_are_people(ents: list[Span]) -> list[Span]:
     """'invited Trong to visit': a one-word GPE/ORG that is part of a person's full name in the article is that person."""
     parts = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split() if w[:1].isupper() and len(w) > 2}
+    tails = {" ".join(e.text.split()[k:]) for e in ents if e.label_ == "PERSON" for k in range(1, len(e.text.split()))}
     out = []
     for e in ents:
-        if e.label_ in ("GPE", "ORG") and len(e) == 1 and e.text in parts and not _is_place(e.text) and e.text not in org_aliases():
+        one = len(e) == 1 and e.text in parts
+        if e.label_ in ("GPE", "ORG") and (one or e.text in tails) and not _is_place(e.text) and e.text not in org_aliases():
             e = Span(e.doc, e.start, e.end, label="PERSON")
         out.append(e)
     return out
@@ -308,6 +348,17 @@ def _link_people(people: list[Span]) -> dict[str, str]:
     return link
 
 
+def _share_offices(people: list[Span]) -> None:
+    """Every mention of a person gets the office and country stated at any of them ('Prak Sokhonn' … 'Sokhonn')."""
+    title, country = {}, {}
+    for p in people:
+        title.setdefault(p._.canonical, p._.title) if p._.title else None
+        country.setdefault(p._.canonical, p._.country) if p._.country else None
+    for p in people:
+        p._.title = p._.title or title.get(p._.canonical)
+        p._.country = p._.country or country.get(p._.canonical)
+
+
 @Language.factory("news_canonical")
 class Canonicaliser:
     """Sets `_.canonical`, `_.country`, `_.kb_id` on persons and organisations after cleaning the entities."""
@@ -325,12 +376,18 @@ class Canonicaliser:
         link = _link_people(people)
         for e in people:
             e._.canonical = link.get(e._.canonical, e._.canonical)
-            e._.country = _person_country(e) or None
+            office = office_of(doc, e)
+            e._.country = (office.country if office else "") or _person_country(e) or None
+            e._.title = (office.title if office else "") or None
+        _share_offices(people)
         for e in ents:
             if e.label_ == "ORG":
                 name, country, kb = _org_name(e, acronyms)
                 e._.canonical, e._.country, e._.kb_id = name, country or None, kb or None
-        self._unify_orgs([e for e in ents if e.label_ == "ORG"])
+        orgs = [e for e in ents if e.label_ == "ORG"]
+        self._unify_orgs(orgs)
+        for e in orgs:
+            e._.org_kind = org_kind(e._.canonical)
         return doc
 
     @staticmethod

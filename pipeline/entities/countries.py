@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.entities.credits import credited
 from pipeline.nlp import gazetteer
 from pipeline.nlp.furniture import furniture_start, in_furniture
 from pipeline.nlp.resources import read_csv, read_jsonl
@@ -131,7 +132,8 @@ class CountryTagger:
             span = doc[start:end]
             kind = (gazetteer.entry(span.text) or ("", ""))[1]
             spans.append(Span(doc, start, end, label="NORP" if kind == "demonym" else "GPE"))
-        spans += [Span(doc, s, e, label="ORG") for _, s, e in self.orgs(doc)]
+        bodies = [Span(doc, s, e, label="ORG") for _, s, e in self.orgs(doc)]
+        spans += [b for b in bodies if org_aliases()[b.text].get("context") != "credit" or credited(b)]
         return spans + org_pattern_spans(doc)
 
     @staticmethod

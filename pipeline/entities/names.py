@@ -65,6 +65,7 @@ def person_canonical(text: str) -> str:
     name = _POSSESSIVE.sub("", name).strip()
     name = _strip_prefixes(name, honorifics())
     name = re.sub(r"\s*\((?:[^)]*)\)$", "", name).strip(" ,")
+    name = re.sub(r"\s+[“\"‘][^”\"’]+[”\"’](?=\s)", "", name)  # 'Joko “Jokowi” Widodo': the nickname off
     return turn_capitals(name)
 
 
@@ -73,16 +74,30 @@ def org_canonical(text: str) -> str:
     name = " ".join(text.split())
     name = re.split(r"\s+[-–—|]\s+", name)[0]
     name = _POSSESSIVE.sub("", name).strip()
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    short_media = re.fullmatch(r"(?:the|The)\s+(?:Post|Times|Nation|Herald|Tribune|Gazette|Daily)", name)
+    name = "The " + name.split()[-1] if short_media else re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"\s*\([^)]*$", "", name)  # an unclosed bracket: 'Subgroup on Trade and Investment (SGTI'
+    name = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", name)  # 'the 12th Cambodia-EU Joint Committee'
     heads = "|".join(ORG_HEADS)
     name = re.sub(r"^[a-z]+['’]s\s+(?=[A-Z])", "", name)  # "the ministry's Trade Policy and Strategy Office"
     owner = re.match(rf"^[A-Z][\w .-]*?['’]s\s+(?=(?:\w+\s+){{0,3}}(?:{heads})\b)", name)
     if owner:
-        name = name[owner.end():]
+        whose, rest = name[:owner.end()].strip(), name[owner.end():]
+        # "The Commerce Ministry's Permanent Secretariat": a unit without a name of its own is its ministry's
+        name = _POSSESSIVE.sub("", whose) if has_org_head(whose) and len(rest.split()) <= 2 else rest
     cut = re.match(rf"^(?:[A-Z]\w+\s+)of\s+the\s+(?=(?:{heads})\b)", name)
     if cut:
         name = name[cut.end():]
-    return _mission_name(name.strip())
+    return _mission_name(_portfolio_first(name.strip()))
+
+
+def _portfolio_first(name: str) -> str:
+    """'Commerce Ministry' -> 'Ministry of Commerce', 'Foreign Ministry' -> 'Ministry of Foreign Affairs': one name per ministry."""
+    m = re.fullmatch(r"(?P<port>[A-Z][a-z]+(?: (?:and|&) [A-Z][a-z]+)?) Ministry", name)
+    if not m or m.group("port") in ("The", "Royal"):
+        return name
+    port = m.group("port")
+    return f"Ministry of {'Foreign Affairs' if port == 'Foreign' else port}"
 
 
 def _mission_name(name: str) -> str:

@@ -20,6 +20,8 @@ SPAN_EXTENSIONS = {
     "canonical": None,  # canonical name of an entity
     "country": None,  # ISO3 a GPE/NORP is or stands for; the country a person/org acts for
     "kb_id": None,  # stable identifier (iso3166:KHM, a Wikidata QID)
+    "title": None,  # a person's office as the text states it ("Deputy Prime Minister")
+    "org_kind": None,  # an organisation's kind: government, international, company, media, other
 }
 
 # Span group names filled by the value components.

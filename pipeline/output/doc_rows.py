@@ -48,7 +48,8 @@ def document_row(article: Article, doc: Optional[Doc]) -> DocumentRow:
 def _entity_rows(doc: Doc, sid: SentenceIndex) -> list[EntityRow]:
     ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
     return [EntityRow(doc._.doc_id, make_id(doc._.doc_id, "entities", i), e.text, e.label_, e.start_char, e.end_char,
-                      sid(e.start_char), e._.canonical or e.text, e._.country or "", e._.kb_id or "")
+                      sid(e.start_char), e._.canonical or e.text, e._.country or "", e._.kb_id or "",
+                      e._.title or "", e._.org_kind or "")
             for i, e in enumerate(ents)]
 
 

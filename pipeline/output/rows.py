@@ -36,6 +36,8 @@ class EntityRow:
     canonical: str
     country: str
     kb_id: str
+    title: str = ""
+    org_kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from typing import Optional
 
 from spacy.language import Language
 
-from pipeline.entities import canonical, countries  # noqa: F401  (register news_canonical, news_countries)
+from pipeline.entities import canonical, countries, people  # noqa: F401  (register news_canonical, news_countries, news_people)
 from pipeline.nlp.model import base_model, with_paragraphs
 from pipeline.records import diplomacy, trade  # noqa: F401  (register news_trade, news_diplomacy)
 from pipeline.values import money, percent, quantities  # noqa: F401  (register news_money, news_percent, news_quantities)
@@ -14,6 +14,7 @@ from pipeline.values.dates import finder  # noqa: F401  (registers news_dates)
 # Our components, in pipeline order after the model's NER: (factory name, the stage that owns it).
 COMPONENTS = (
     ("news_countries", "entities"),
+    ("news_people", "entities"),
     ("news_money", "values"),
     ("news_percent", "values"),
     ("news_dates", "values"),
