@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp import extensions as ext
 from pipeline.nlp import gazetteer
-from pipeline.records.clauses import acting_countries, drop_restated_headlines, group, main_countries, person_names
+from pipeline.records.clauses import drop_restated_headlines, group, person_names
+from pipeline.records.diplomacy_actors import event_pair
 from pipeline.nlp.furniture import in_furniture
 from pipeline.nlp.doc_index import drop, mention_id, text_of
 from pipeline.records.clauses import sent_ents
@@ -81,13 +82,6 @@ def _modifier(ent: Span) -> bool:
                 and nxt.lower_ not in gazetteer.place_nouns())
 
 
-def actors(doc: Doc, sent: Span) -> Optional[tuple[str, str]]:
-    """The two sides: the sentence's acting countries, completed with the article's main countries."""
-    codes = acting_countries(doc, sent)
-    pool = codes + [c for c in main_countries(doc) if c not in codes]
-    return (pool[0], pool[1]) if len(pool) >= 2 else None
-
-
 def upgrade_detail(text: str) -> str:
     """'strategic partnership -> comprehensive strategic partnership' from the upgrade sentence."""
     m = UPGRADE.search(text)
@@ -122,7 +116,7 @@ def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[Di
         m = pattern.search(text)
         if not m or event_type in found:
             continue
-        pair = actors(doc, sent)
+        pair = event_pair(doc, sent, visit=event_type == "visit")
         if pair is None:
             continue
         found.add(event_type)

@@ -1,0 +1,81 @@
+"""Event types and sides read from participants' titles, places and the article's countries (full pipeline)."""
+from datetime import date
+
+import pytest
+
+import pipeline
+from pipeline.records.diplomacy_actors import person_countries
+
+FMT = "https://www.freemalaysiatoday.com/category/world/2023/12/11/vietnam-cambodia-agree-to-double-bilateral-trade-mekong-river-cooperation/"
+AKP = "https://cambodianewsgazette.com (AKP, Cambodia-Laos PMs' meeting, 2022)"
+JP = "https://www.thejakartapost.com (Indonesia-India Joint Commission, 2019)"
+JIJI = "https://www.nippon.com/en/news/yjj2023112700738/ (Jiji Press)"
+
+
+def events(nlp, text, published=date(2023, 12, 11)):
+    art = pipeline.Article(doc_id="d", text=text, published=published)
+    return pipeline.extract([art], nlp=nlp).diplomacy_events
+
+
+@pytest.mark.parametrize("text,etype,pair,provenance", [
+    ("Trade rose to US$10 billion last year, the government said in a statement following a meeting in Hanoi between "
+     "Vietnam's prime minister Pham Minh Chinh and his Cambodian counterpart Hun Manet.", "meeting", {"VNM", "KHM"}, FMT),
+    ("Together with her Indian counterpart Subrahmanyam Jaishankar, Indonesian Foreign Minister Retno Marsudi cochaired "
+     "the sixth Joint Commission Meeting in New Delhi on Friday.", "meeting", {"IDN", "IND"}, JP),
+    ("Chinh and Hun Manet at the meeting agreed to further defence and security cooperation between Vietnam and Cambodia.",
+     "military_cooperation", {"VNM", "KHM"}, FMT),
+    ("The two ministers reiterated the commitment to strengthening the Indonesia-India Comprehensive Strategic "
+     "Partnership, particularly cooperation in the defense industry.", "military_cooperation", {"IDN", "IND"}, JP),
+    ("The two ministers reiterated the commitment to strengthening the Indonesia-India Comprehensive Strategic "
+     "Partnership.", "cooperation_commitment", {"IDN", "IND"}, JP),
+    ("Japan will support Vietnam through its Official Security Assistance framework, which provides free defense "
+     "equipment to like-minded countries.", "military_cooperation", {"JPN", "VNM"}, JIJI),
+    ("The Lao Prime Minister took the opportunity to invite Cambodian army commander Hun Manet to pay a visit to Laos.",
+     "request", {"LAO", "KHM"}, AKP),
+    ("The Cambodian minister signed with the Ambassador of Japan an Exchange of Notes on the Extension of Japanese "
+     "Grant Aid to Cambodia.", "aid_pledge", {"JPN", "KHM"}, "https://cambodianewsgazette.com/cambodia-japan-sign-key-documents/"),
+    ("The leaders of Vietnam and Laos set the target at the 46th meeting of the Vietnam-Laos Intergovernmental "
+     "Committee in early January.", "meeting", {"VNM", "LAO"}, "https://en.vietnamplus.vn (Vietnam-Laos trade, 2024)"),
+    ("Thai Foreign Minister Parnpree Bahiddha-Nukara paid a courtesy call on Cambodian Prime Minister Hun Manet.",
+     "meeting", {"THA", "KHM"}, "composed (Khmer Times courtesy-call phrasing)"),
+    ("As a result, Cambodia and the EU strengthened cooperation in trade and investment.", "cooperation_commitment",
+     {"KHM", "EUU"}, "https://m.phnompenhpost.com/business/cambodian-jan-nov-exports-to-eu-jump-by-a-fifth"),
+])
+def test_event_types_and_sides(nlp, text, etype, pair, provenance):
+    got = events(nlp, text)
+    assert any(e.event_type == etype and {e.actor1, e.actor2} == pair for e in got.itertuples()), \
+        (provenance, got[["event_type", "actor1", "actor2"]])
+
+
+@pytest.mark.parametrize("text,absent,provenance", [
+    ("Thanks to rising commodity prices following Russia's invasion of Ukraine, China's imports from Indonesia rose.",
+     "praise", "https://asia.nikkei.com (China-Indonesia trade, 2022)"),
+    ("The two leaders spoke with reporters after the trade figures were released in Jakarta.", "meeting", "composed"),
+])
+def test_no_event_from_look_alike_words(nlp, text, absent, provenance):
+    got = events(nlp, text)
+    assert absent not in set(got.event_type), (provenance, got[["event_type", "actor1", "actor2"]])
+
+
+def test_place_of_a_meeting_is_not_a_side(nlp):
+    text = ("Cambodian Prime Minister Hun Sen and Lao Prime Minister Phankham Viphavanh praised the ties between Cambodia and Laos. "
+            "During their bilateral meeting in Kumamoto city, Japan, the two Premiers were delighted with the achievements.")
+    got = events(nlp, text, published=date(2022, 4, 26))
+    meetings = got[got.event_type == "meeting"]
+    assert [{a, b} for a, b in zip(meetings.actor1, meetings.actor2)] == [{"KHM", "LAO"}]  # source: AKP, 2022
+
+
+def test_a_sea_is_not_a_side(nlp):
+    text = ("Japanese Prime Minister Fumio Kishida and Vietnamese President Vo Van Thuong met in Tokyo on Monday. "
+            "\"We agreed on the importance of peaceful resolution of disputes in the South China Sea,\" Kishida said.")
+    got = events(nlp, text, published=date(2023, 11, 28))
+    assert "CHN" not in set(got.actor1) | set(got.actor2), got[["event_type", "actor1", "actor2"]]  # source: JIJI
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Vietnam's prime minister Pham Minh Chinh met his Cambodian counterpart Hun Manet.", "Hun Manet", "KHM"),
+    ("Vietnam's prime minister Pham Minh Chinh met his Cambodian counterpart Hun Manet.", "Pham Minh Chinh", "VNM"),
+    ("Samdech Hun Sen, Prime Minister of the Kingdom of Cambodia, welcomed the delegation.", "Hun Sen", "KHM"),
+])
+def test_person_country_from_title(nlp, text, name, code):
+    assert person_countries(nlp(text)).get(name) == code
