@@ -79,3 +79,19 @@ def test_a_sea_is_not_a_side(nlp):
 ])
 def test_person_country_from_title(nlp, text, name, code):
     assert person_countries(nlp(text)).get(name) == code
+
+
+@pytest.mark.parametrize("text,published,etype,start,provenance", [
+    ("Trade rose 20% a year in the 2015-2022 period, the government said in a statement following a meeting in Hanoi "
+     "between Vietnam's prime minister Pham Minh Chinh and his Cambodian counterpart Hun Manet today.",
+     date(2023, 12, 11), "meeting", "2023-12-11", FMT),
+    ("In his trade visit to India, Indonesian Minister of Trade Zulkifli Hasan said India was a strategic partner. "
+     "The minister spoke in an official statement on Tuesday (23/8/2022).",
+     None, "visit", "2022-08-23", "https://www.palmoilmagazine.com/news/9612/"),
+    ("In 2024, the Cambodian ministry leadership participated in key meetings of the Cambodia-EU Joint Committee. "
+     "As a result, both sides strengthened cooperation in trade and investment.",
+     None, "cooperation_commitment", "2024-01-01", "https://m.phnompenhpost.com/business/cambodian-jan-nov-exports-to-eu-jump-by-a-fifth"),
+])
+def test_event_date_from_its_clause_or_the_article(nlp, text, published, etype, start, provenance):
+    got = events(nlp, text, published=published)
+    assert start in set(got[got.event_type == etype].date_start), (provenance, got[["event_type", "date_start"]])
