@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp import extensions as ext
 from pipeline.nlp import gazetteer
 from pipeline.records.clauses import drop_restated_headlines, person_names
-from pipeline.records.diplomacy_actors import event_pair
+from pipeline.records.diplomacy_actors import coordinated_sides, event_pair
 from pipeline.records.diplomacy_dates import event_date, main_event_date
 from pipeline.nlp.furniture import in_furniture
 from pipeline.nlp.doc_index import drop, mention_id, text_of
@@ -25,6 +25,7 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|off)|\b(?:visit(?:ed|s|ing)?|trip
                           re.I)
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s*)?(?:He|She)\b")
 EVENT_DAY_GRANULARITY = ("day", "week")
+SEVERAL_SIDES = ("meeting", "visit")  # 'held talks with the ministers of Morocco, Tunisia and Comoros': one meeting each
 UPGRADE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<old>[\w -]*?partnership)[\"”’']?\s+to\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
 UPGRADE_TO = re.compile(r"\bto\s+(?:the\s+level\s+of\s+|an?\s+|the\s+)?[\"“‘']?(?P<new>(?:(?!to\b)[\w-]+\s+){0,5}?partnership)", re.I)
 
@@ -107,12 +108,13 @@ def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[Di
         found.add(event_type)
         when = event_date(doc, sent, _trigger_root(doc, sent, m), tracker.default_date())
         tracker.last = when if tracker.date is None and when is not None else tracker.last
-        events.append(DiplomacyEvent(
+        pairs = coordinated_sides(doc, sent, pair) if event_type in SEVERAL_SIDES else [pair]
+        events += [DiplomacyEvent(
             sentence_id=sid, evidence=text.strip(),
-            event_type=event_type, cameo=cameo, actor1=pair[0], actor2=pair[1], participants=tuple(names),
+            event_type=event_type, cameo=cameo, actor1=a, actor2=b, participants=tuple(names),
             location=tracker.place, date_start=when[0].start if when else None, date_end=when[0].end if when else None,
             detail=upgrade_detail(text) if event_type == "relationship_upgrade" else "", trigger=m.group(0),
-            date_id=mention_id(doc, ext.DATES, when[1]) if when else ""))
+            date_id=mention_id(doc, ext.DATES, when[1]) if when else "") for a, b in pairs]
     return events
 
 

@@ -5,11 +5,14 @@ implicit. Where an event happens ("in Kumamoto city, Japan") and seas or regions
 parties."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.countries import country_of
+from pipeline.entities.names import titles
 from pipeline.nlp import gazetteer
 from pipeline.nlp.doc_index import cached
 from pipeline.records.clauses import dateline_end, main_countries, sent_ents
@@ -19,7 +22,37 @@ NAME_HEAD_DEPS = ("compound", "appos")  # a name standing in apposition to its t
 PLACE_PREPS = ("in", "at", "near")
 TITLE_RUN = 6  # words a title may run to before a name
 DASHES = ("-", "–", "—")
+BARE = "BARE_COUNTRY"  # a country word the entity model left unlabelled
 PLACE_CLIMB = ("appos", "compound", "conj", "npadvmod", "nmod")
+
+
+DEMONYM_ENDINGS = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
+NAME_ENDINGS = ("", "a", "ia", "o", "e", "en", "on", "u", "stan", "istan")  # what a country name adds to its demonym's stem
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[tuple[str, str], ...]:
+    import pycountry
+    return tuple((c.name.lower().split()[0].rstrip(","), c.alpha_3) for c in pycountry.countries)
+
+
+@lru_cache(maxsize=512)
+def demonym_country(word: str) -> Optional[str]:
+    """'Moroccan' -> MAR, 'Ethiopian' -> ETH, 'Tunisian' -> TUN: a demonym the gazetteer lacks, read as the one
+    country name its stem begins (a stem of at least four letters that one country's name continues with a usual ending)."""
+    stem = DEMONYM_ENDINGS.sub("", word.strip().lower())
+    if len(stem) < 4 or not word[:1].isupper():
+        return None
+    hits = {code for first, code in _country_names() if first.startswith(stem)
+            and first[len(stem):] in NAME_ENDINGS}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def ent_country(ent: Span) -> Optional[str]:
+    """The country a GPE/NORP entity names: its code, else a demonym the gazetteer lacks."""
+    if ent._.country:
+        return ent._.country
+    return demonym_country(ent.text) if ent.label_ == "NORP" and len(ent) == 1 else None
 
 
 def _country_ent(tok: Token) -> Optional[str]:
@@ -27,7 +60,7 @@ def _country_ent(tok: Token) -> Optional[str]:
     if tok.ent_type_ not in ("GPE", "NORP"):
         return None
     ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
-    return ents[0]._.country if ents and ents[0]._.country else None
+    return ent_country(ents[0]) if ents else None
 
 
 def _title_tokens(root: Token, name: set[int]) -> list[Token]:
@@ -50,12 +83,22 @@ def _title_tokens(root: Token, name: set[int]) -> list[Token]:
 def _title_before(person: Span) -> list[Token]:
     """The run of title words right before a name ('his Cambodian counterpart', "Vietnam's prime minister"), for
     when the parser attaches the name elsewhere."""
-    out = []
-    for tok in reversed(person.doc[max(0, person.start - TITLE_RUN):person.start]):
+    out: list[Token] = []
+    before = list(reversed(person.doc[max(0, person.start - TITLE_RUN - 1):person.start]))
+    comma = bool(before) and before[0].text == ","  # 'Foreign Minister of Ethiopia, Demeke Mekonnen'
+    for tok in before[1:] if comma else before:
         if not (tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ in ("PRP$", "POS") or tok.lower_ == "of"):
             break
         out.append(tok)
+    if comma and not any(t.lower_ in office_words() for t in out):
+        return []
     return out
+
+
+@lru_cache(maxsize=1)
+def office_words() -> frozenset[str]:
+    """The head words of titles ('minister', 'ambassador', 'president') from models/lexicons/honorifics.csv."""
+    return frozenset(t.split()[-1].lower() for t in titles())
 
 
 def title_country(person: Span) -> Optional[str]:
@@ -116,22 +159,35 @@ def sentence_actors(doc: Doc, sent: Span, visit: bool = False) -> tuple[list[str
     parties: list[str] = []
     places: list[str] = []
     body = dateline_end(sent)
-    for ent in sent_ents(doc, sent):
-        if ent.start_char < body or _not_a_party(ent):
-            continue
-        target = places if (ent.label_ in ("GPE", "LOC") and not visit and is_place(ent)) else parties
+    mentions = [e for e in sent_ents(doc, sent) if e.start_char >= body and not _not_a_party(e)] + _unlabelled(sent, body)
+    for ent in sorted(mentions, key=lambda e: e.start):
+        target = places if (ent.label_ in ("GPE", "LOC", BARE) and not visit and is_place(ent)) else parties
         for code in _codes(ent, people):
             if code not in target:
                 target.append(code)
     return parties, [c for c in places if c not in parties]
 
 
+def _unlabelled(sent: Span, body: int) -> list[Span]:
+    """Country names and demonyms the entity model left unlabelled (often in title-case headlines: 'The Visit Of
+    The Speaker Of The Kenyan Senate To Morocco'), as one-word spans labelled BARE."""
+    out = []
+    for tok in sent:
+        found = gazetteer.entry(tok.text) if not tok.ent_type_ and tok.is_title and tok.idx >= body else None
+        if found and found[1] in ("name", "demonym"):
+            span = Span(sent.doc, tok.i, tok.i + 1, label=BARE)
+            out.append(span)
+    return out
+
+
 def _codes(ent: Span, people: dict[str, str]) -> list[str]:
     """The countries one entity acts for: a person's by title, a state's own, a body's, or a dashed pair in a name."""
     if ent.label_ == "PERSON":
         code = people.get(ent._.canonical or ent.text)
+    elif ent.label_ == BARE:
+        code = gazetteer.lookup(ent.text)
     else:
-        code = ent._.country or (country_of(ent) if ent.label_ == "ORG" else None)
+        code = ent_country(ent) or (country_of(ent) if ent.label_ == "ORG" else None)
     if not code and ent.label_ != "PERSON":
         return named_pair(ent)
     return [code] if code and code != "WLD" else []
@@ -143,3 +199,20 @@ def event_pair(doc: Doc, sent: Span, visit: bool = False) -> Optional[tuple[str,
     parties, places = sentence_actors(doc, sent, visit)
     pool = parties + [c for c in main_countries(doc) if c not in parties and c not in places] + places
     return (pool[0], pool[1]) if len(pool) >= 2 else None
+
+
+def coordinated_sides(doc: Doc, sent: Span, pair: tuple[str, str]) -> list[tuple[str, str]]:
+    """'held talks with the foreign ministers of Morocco, Tunisia and Comoros': the first side with each of the
+    coordinated states it met (one event per pair), when the first side is not itself in that coordination."""
+    people = person_countries(doc)
+    roots, first = {}, set()
+    for ent in sent_ents(doc, sent):
+        codes = _codes(ent, people) if ent.label_ in ("GPE", "NORP") else []
+        if len(codes) == 1:
+            (first.add(ent.root.i) if codes[0] == pair[0] else roots.setdefault(ent.root.i, codes[0]))
+    for i, code in roots.items():
+        conjuncts = {t.i for t in doc[i].conjuncts}
+        group = [roots[j] for j in sorted(conjuncts) if j in roots]
+        if code == pair[1] and group and not conjuncts & first:
+            return [(pair[0], c) for c in dict.fromkeys([code] + group)]
+    return [pair]

@@ -95,3 +95,30 @@ def test_person_country_from_title(nlp, text, name, code):
 def test_event_date_from_its_clause_or_the_article(nlp, text, published, etype, start, provenance):
     got = events(nlp, text, published=published)
     assert start in set(got[got.event_type == etype].date_start), (provenance, got[["event_type", "date_start"]])
+
+
+ENA = "https://www.ena.et (Ethiopia's Deputy PM on the margins of the AU ministerial session, 2022)"
+
+
+@pytest.mark.parametrize("text,etype,pairs,provenance", [
+    ("Deputy Prime Minister and Foreign Minister of Ethiopia, Demeke Mekonnen has held talks with Ministers of Foreign "
+     "Affairs of Morocco, Tunisia and Comoros on bilateral and continental issues.", "meeting",
+     [{"ETH", "MAR"}, {"ETH", "TUN"}, {"ETH", "COM"}], ENA),
+    ("Vietnam, Laos and Cambodia held talks on the Mekong River in Vientiane.", "meeting", [{"VNM", "LAO"}], "composed"),
+    ("The Visit Of The Speaker Of The Kenyan Senate To Morocco\n\nThe speaker praised the ties.", "visit",
+     [{"KEN", "MAR"}], "https://www.maroc.ma (MAP, 2014)"),
+])
+def test_one_event_per_side_met(nlp, text, etype, pairs, provenance):
+    got = events(nlp, text)
+    sides = [{a, b} for a, b in zip(got[got.event_type == etype].actor1, got[got.event_type == etype].actor2)]
+    assert sides == pairs, (provenance, got[["event_type", "actor1", "actor2"]])
+
+
+@pytest.mark.parametrize("text,name,code,provenance", [
+    ("Deputy Prime Minister and Foreign Minister of Ethiopia, Demeke Mekonnen has held talks in Addis Ababa.",
+     "Demeke Mekonnen", "ETH", ENA),
+    ("The Moroccan Minister Nasser Bourita spoke in Rabat.", "Nasser Bourita", "MAR", "composed (a demonym the gazetteer lacks)"),
+    ("In Cambodia, Hun Sen said trade grew.", "Hun Sen", None, "composed (a place before a comma is not a title)"),
+])
+def test_person_country_from_title_before_a_comma(nlp, text, name, code, provenance):
+    assert person_countries(nlp(text)).get(name) == code, provenance
