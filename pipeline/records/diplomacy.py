@@ -102,11 +102,12 @@ def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[Di
         m = pattern.search(text)
         if not m or event_type in found:
             continue
-        pair = event_pair(doc, sent, visit=event_type == "visit")
+        trigger = _trigger_root(doc, sent, m)
+        pair = event_pair(doc, sent, visit=event_type == "visit", trigger=trigger)
         if pair is None:
             continue
         found.add(event_type)
-        when = event_date(doc, sent, _trigger_root(doc, sent, m), tracker.default_date())
+        when = event_date(doc, sent, trigger, tracker.default_date())
         tracker.last = when if tracker.date is None and when is not None else tracker.last
         pairs = coordinated_sides(doc, sent, pair) if event_type in SEVERAL_SIDES else [pair]
         events += [DiplomacyEvent(

@@ -16,6 +16,7 @@ from pipeline.entities.names import titles
 from pipeline.nlp import gazetteer
 from pipeline.nlp.doc_index import cached
 from pipeline.records.clauses import dateline_end, main_countries, sent_ents
+from pipeline.records.diplomacy_syntax import in_clause
 
 TITLE_DEPS = ("compound", "amod", "poss", "appos", "nmod")  # what attaches a title to a name and a country to a title
 NAME_HEAD_DEPS = ("compound", "appos")  # a name standing in apposition to its title ('counterpart Hun Manet')
@@ -152,17 +153,21 @@ def named_pair(ent: Span) -> list[str]:
     return codes
 
 
-def sentence_actors(doc: Doc, sent: Span, visit: bool = False) -> tuple[list[str], list[str]]:
+def sentence_actors(doc: Doc, sent: Span, visit: bool = False, trigger: Optional[Token] = None) -> tuple[list[str], list[str]]:
     """(parties, places): countries acting in a sentence in order (states, bodies, persons by their titles) and
-    countries named only as where it happens (a visit's destination is a party)."""
+    countries named only as where it happens (a visit's destination is a party) or, unless one of the article's two
+    main countries, only in another clause than the event's `trigger` ('…, referring to China's assertiveness')."""
     people = person_countries(doc)
     parties: list[str] = []
     places: list[str] = []
     body = dateline_end(sent)
     mentions = [e for e in sent_ents(doc, sent) if e.start_char >= body and not _not_a_party(e)] + _unlabelled(sent, body)
+    top = main_countries(doc)[:2]
     for ent in sorted(mentions, key=lambda e: e.start):
-        target = places if (ent.label_ in ("GPE", "LOC", BARE) and not visit and is_place(ent)) else parties
+        place = ent.label_ in ("GPE", "LOC", BARE) and not visit and is_place(ent)
+        aside = not in_clause(ent, trigger)
         for code in _codes(ent, people):
+            target = places if place or (aside and code not in top) else parties
             if code not in target:
                 target.append(code)
     return parties, [c for c in places if c not in parties]
@@ -193,10 +198,10 @@ def _codes(ent: Span, people: dict[str, str]) -> list[str]:
     return [code] if code and code != "WLD" else []
 
 
-def event_pair(doc: Doc, sent: Span, visit: bool = False) -> Optional[tuple[str, str]]:
+def event_pair(doc: Doc, sent: Span, visit: bool = False, trigger: Optional[Token] = None) -> Optional[tuple[str, str]]:
     """The two sides of a sentence's event: its acting countries, completed with the article's main countries,
     then the places it names."""
-    parties, places = sentence_actors(doc, sent, visit)
+    parties, places = sentence_actors(doc, sent, visit, trigger)
     pool = parties + [c for c in main_countries(doc) if c not in parties and c not in places] + places
     return (pool[0], pool[1]) if len(pool) >= 2 else None
 

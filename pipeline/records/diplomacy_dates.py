@@ -14,30 +14,12 @@ from pipeline.nlp.annotations import DateValue
 from pipeline.nlp.doc_index import text_of
 from pipeline.nlp.furniture import in_furniture
 from pipeline.records.clauses import group
+from pipeline.records.diplomacy_syntax import in_clause
 
-CLAUSES = ("ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj")  # a clause of its own under the shared head
 EVENT_GRANULARITY = ("day", "week", "month", "year", "decade", "range")
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$")
 
 Dated = tuple[DateValue, Span]
-
-
-def _ancestors(tok: Token) -> list[Token]:
-    return [tok] + list(tok.ancestors)
-
-
-def in_clause(span: Span, trigger: Optional[Token]) -> bool:
-    """Whether a date hangs in the event's own clause: the way down from where it meets the trigger's path enters
-    no other clause ('following a meeting …' vs 'trade rose … in the 2015-2022 period, the government said')."""
-    if trigger is None:
-        return True
-    path = _ancestors(trigger)
-    for tok in _ancestors(span.root):
-        if tok in path:
-            return True
-        if tok.dep_ in CLAUSES and tok.head in path and tok.head is not tok:
-            return False
-    return True
 
 
 def _usable(doc: Doc, span: Span) -> bool:

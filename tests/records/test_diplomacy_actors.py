@@ -122,3 +122,18 @@ def test_one_event_per_side_met(nlp, text, etype, pairs, provenance):
 ])
 def test_person_country_from_title_before_a_comma(nlp, text, name, code, provenance):
     assert person_countries(nlp(text)).get(name) == code, provenance
+
+
+def test_a_country_in_an_aside_is_not_a_side(nlp):
+    text = ("Japanese Prime Minister Fumio Kishida and Vietnamese President Vo Van Thuong met in Tokyo on Monday. "
+            "\"We agreed on the importance of peaceful resolution of disputes,\" Kishida noted, referring to China's "
+            "growing assertiveness in the region.")
+    got = events(nlp, text, published=date(2023, 11, 28))
+    assert "CHN" not in set(got.actor1) | set(got.actor2), got[["event_type", "actor1", "actor2"]]  # source: JIJI
+
+
+def test_an_assurance_is_a_commitment(nlp):
+    text = ("Philippine President Ferdinand Marcos Jr. and Vietnamese Prime Minister Pham Minh Chinh met on Wednesday. "
+            "Pham assured Marcos that Vietnam will continue trying to provide a long-term strategic supply to the Philippines.")
+    got = events(nlp, text, published=date(2023, 5, 11))  # source: https://www.philstar.com (ASEAN Summit sidelines, 2023)
+    assert {"VNM", "PHL"} in [{a, b} for t, a, b in zip(got.event_type, got.actor1, got.actor2) if t == "cooperation_commitment"]
