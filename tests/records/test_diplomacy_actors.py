@@ -137,3 +137,30 @@ def test_an_assurance_is_a_commitment(nlp):
             "Pham assured Marcos that Vietnam will continue trying to provide a long-term strategic supply to the Philippines.")
     got = events(nlp, text, published=date(2023, 5, 11))  # source: https://www.philstar.com (ASEAN Summit sidelines, 2023)
     assert {"VNM", "PHL"} in [{a, b} for t, a, b in zip(got.event_type, got.actor1, got.actor2) if t == "cooperation_commitment"]
+
+
+@pytest.mark.parametrize("text,etype,pair,provenance", [
+    ("South Korean President Yoon Suk Yeol held a summit with Indonesian President Joko Widodo in Jakarta on Tuesday.",
+     "meeting", {"KOR", "IDN"}, "composed (Yonhap summit phrasing)"),
+    ("Chinese Premier Li Qiang conferred with Australian Prime Minister Anthony Albanese in Canberra on Monday.",
+     "meeting", {"CHN", "AUS"}, "composed (Xinhua phrasing)"),
+    ("The Korean delegation discussed ways to boost trade with Vietnamese Deputy Minister of Industry and Trade "
+     "Phan Thi Thang on Monday.", "meeting", {"KOR", "VNM"}, "composed (VnExpress phrasing)"),
+    ("Indonesia and Malaysia agreed to strengthen maritime security cooperation in the Strait of Malacca.",
+     "military_cooperation", {"IDN", "MYS"}, "composed (Bernama phrasing)"),
+    ("The two foreign ministers co-chaired the 5th Joint Commission for Bilateral Cooperation between Malaysia and "
+     "Indonesia in Kuala Lumpur on Monday.", "meeting", {"MYS", "IDN"}, "composed (Antara phrasing)"),
+])
+def test_meetings_without_the_word_met(nlp, text, etype, pair, provenance):
+    got = events(nlp, text, published=date(2024, 3, 6))
+    assert any(e.event_type == etype and {e.actor1, e.actor2} == pair for e in got.itertuples()), \
+        (provenance, got[["event_type", "actor1", "actor2"]])
+
+
+@pytest.mark.parametrize("text", [
+    "Exporters discussed the price outlook with traders in Bangkok on Monday, and Thai rice exports to China rose.",
+    "Thai Prime Minister Srettha Thavisin spoke with reporters in Bangkok after the cabinet meeting on Tuesday.",
+])
+def test_no_meeting_without_a_counterpart(nlp, text):
+    got = events(nlp, text, published=date(2024, 3, 6))  # composed look-alikes
+    assert "meeting" not in set(got.event_type), got[["event_type", "actor1", "actor2"]]
