@@ -4,26 +4,28 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from datetime import timedelta
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp import extensions as ext
 from pipeline.nlp import gazetteer
-from pipeline.records.clauses import acting_countries, drop_restated_headlines, group, main_countries, person_names
+from pipeline.records.clauses import drop_restated_headlines, person_names
+from pipeline.records.diplomacy_actors import coordinated_sides, event_pair
+from pipeline.records.diplomacy_dates import event_date, main_event_date
 from pipeline.nlp.furniture import in_furniture
 from pipeline.nlp.doc_index import drop, mention_id, text_of
 from pipeline.records.clauses import sent_ents
 from pipeline.nlp.resources import ResourceError, read_jsonl
-from pipeline.nlp.annotations import DateValue, DiplomacyEvent
+from pipeline.nlp.annotations import DiplomacyEvent
 
 PATTERNS = "patterns/diplomacy.jsonl"
 PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|off)|\b(?:visit(?:ed|s|ing)?|trip|travel(?:led|ed)?|arrived|flew)\s+(?:\w+\s+)?to)\s+(?:the\s+)?$",
                           re.I)
 PRONOUN_SUBJECT = re.compile(r"^\s*(?:[A-Z][^,]{0,40},\s*)?(?:He|She)\b")
 EVENT_DAY_GRANULARITY = ("day", "week")
+SEVERAL_SIDES = ("meeting", "visit")  # 'held talks with the ministers of Morocco, Tunisia and Comoros': one meeting each
 UPGRADE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<old>[\w -]*?partnership)[\"”’']?\s+to\s+(?:an?\s+|the\s+)?[\"“‘']?(?P<new>[\w -]*?partnership)", re.I)
 UPGRADE_TO = re.compile(r"\bto\s+(?:the\s+level\s+of\s+|an?\s+|the\s+)?[\"“‘']?(?P<new>(?:(?!to\b)[\w-]+\s+){0,5}?partnership)", re.I)
 
@@ -38,31 +40,6 @@ def patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
         except re.error as exc:
             raise ResourceError(f"{PATTERNS}: {row['label']}: {exc}") from None
     return tuple(out)
-
-
-def event_date(doc: Doc, sent: Span, default: Optional[tuple[DateValue, Span]]) -> Optional[tuple[DateValue, Span]]:
-    """The date of the sentence's event: a day/month date in it, else the article's main event date."""
-    ref = doc._.reference_date
-    for span in group(doc, ext.DATES, sent):
-        v = span._.value
-        if v and v.type == "date" and v.start and v.granularity in ("day", "week", "month", "year", "decade", "range") \
-                and not (ref and v.start > ref) \
-                and not re.search(r"\bsince\s+(?:the\s+)?$", text_of(doc)[max(0, span.start_char - 12):span.start_char]):
-            return v, span  # not 'invited him to visit next year' (the future) nor 'since 2016' (a stretch of time)
-    return default
-
-
-def main_event_date(doc: Doc) -> Optional[tuple[DateValue, Span]]:
-    """The article's main event day: its first relative day-level date ('on Saturday', 'April 23') in the body,
-    else its first full date in the month before publication ('on Oct 17, 2023')."""
-    days = [s for s in (doc.spans[ext.DATES] if ext.DATES in doc.spans else [])
-            if s._.value and s._.value.type == "date" and s._.value.start and s._.value.granularity == "day"
-            and not in_furniture(doc, s.start_char)]
-    relative = [s for s in days if s._.value.relative]
-    ref = doc._.reference_date
-    recent = [s for s in days if ref and timedelta(0) <= ref - s._.value.start <= timedelta(days=31)]
-    chosen = (relative or recent or [None])[0]
-    return (chosen._.value, chosen) if chosen is not None else None
 
 
 def location_of(doc: Doc, sent: Span, default: str) -> str:
@@ -81,13 +58,6 @@ def _modifier(ent: Span) -> bool:
                 and nxt.lower_ not in gazetteer.place_nouns())
 
 
-def actors(doc: Doc, sent: Span) -> Optional[tuple[str, str]]:
-    """The two sides: the sentence's acting countries, completed with the article's main countries."""
-    codes = acting_countries(doc, sent)
-    pool = codes + [c for c in main_countries(doc) if c not in codes]
-    return (pool[0], pool[1]) if len(pool) >= 2 else None
-
-
 def upgrade_detail(text: str) -> str:
     """'strategic partnership -> comprehensive strategic partnership' from the upgrade sentence."""
     m = UPGRADE.search(text)
@@ -103,7 +73,11 @@ class Tracker:
     def __init__(self, doc: Doc):
         self.people: list[str] = []
         self.date = main_event_date(doc)
+        self.last = None  # the last date an event sentence stated (for an article with no event day)
         self.place = ""
+
+    def default_date(self):
+        return self.date or self.last
 
     def participants(self, sent: Span) -> list[str]:
         names = person_names(sent)
@@ -111,6 +85,12 @@ class Tracker:
             names = [self.people[-1]] + [n for n in names if n != self.people[-1]]
         self.people += [n for n in person_names(sent) if n not in self.people[-1:]]
         return names
+
+
+def _trigger_root(doc: Doc, sent: Span, m: re.Match) -> Optional[Token]:
+    """The token that heads a trigger's words in the parse."""
+    span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[DiplomacyEvent]:
@@ -122,17 +102,20 @@ def sentence_events(doc: Doc, sent: Span, sid: int, tracker: Tracker) -> list[Di
         m = pattern.search(text)
         if not m or event_type in found:
             continue
-        pair = actors(doc, sent)
+        trigger = _trigger_root(doc, sent, m)
+        pair = event_pair(doc, sent, visit=event_type == "visit", trigger=trigger)
         if pair is None:
             continue
         found.add(event_type)
-        when = event_date(doc, sent, tracker.date)
-        events.append(DiplomacyEvent(
+        when = event_date(doc, sent, trigger, tracker.default_date())
+        tracker.last = when if tracker.date is None and when is not None else tracker.last
+        pairs = coordinated_sides(doc, sent, pair) if event_type in SEVERAL_SIDES else [pair]
+        events += [DiplomacyEvent(
             sentence_id=sid, evidence=text.strip(),
-            event_type=event_type, cameo=cameo, actor1=pair[0], actor2=pair[1], participants=tuple(names),
+            event_type=event_type, cameo=cameo, actor1=a, actor2=b, participants=tuple(names),
             location=tracker.place, date_start=when[0].start if when else None, date_end=when[0].end if when else None,
             detail=upgrade_detail(text) if event_type == "relationship_upgrade" else "", trigger=m.group(0),
-            date_id=mention_id(doc, ext.DATES, when[1]) if when else ""))
+            date_id=mention_id(doc, ext.DATES, when[1]) if when else "") for a, b in pairs]
     return events
 
 
