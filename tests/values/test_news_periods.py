@@ -65,3 +65,14 @@ def test_fiscal_year_of_the_country_that_acts(nlp, text, start, end, provenance)
     doc = nlp(text)
     fiscal = [s for s in doc.spans["dates"] if "FY" in s.text or "fiscal" in s.text]
     assert fiscal and (fiscal[0]._.value.start, fiscal[0]._.value.end) == (start, end)
+
+
+@pytest.mark.parametrize("text,ref,expected,provenance", [
+    ("in early January.\nLast year, trade reached $1.6 billion", D(2024, 2, 27),
+     [("early January", D(2024, 1, 1), D(2024, 1, 10)), ("Last year", D(2023, 1, 1), D(2023, 12, 31))],
+     "VietnamPlus style: a month ending a sentence is not 'January last year'"),
+    ("a yearly increase of 50% over the past seven months of 2018", None,
+     [("the past seven months of 2018", D(2018, 1, 1), D(2018, 7, 31))], "VOV style, no publication date"),
+])
+def test_news_periods_all(text, ref, expected, provenance):
+    assert [(text[s:e], v.start, v.end) for s, e, v in find_dates(text, ref)] == expected

@@ -491,8 +491,9 @@ def months_span(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue
 
 def _so_far(ordinal: str, n: int, y: int, ref: Optional[date]) -> bool:
     """'the past seven months of 2018' said in 2018: the months of the year so far, January to July, not the last
-    seven months of a year that has not ended ('the last four months of this year' stays September-December)."""
-    return ordinal == "past" and ref is not None and y == ref.year and n <= ref.month
+    seven months of a year that has not ended ('the last four months of this year' stays September-December); 'past'
+    with a year named is said while that year runs, so it is read so even without a reference."""
+    return ordinal == "past" and (ref is None or y == ref.year and n <= ref.month)
 
 
 def quarters_of(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
