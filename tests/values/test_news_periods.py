@@ -76,3 +76,30 @@ def test_fiscal_year_of_the_country_that_acts(nlp, text, start, end, provenance)
 ])
 def test_news_periods_all(text, ref, expected, provenance):
     assert [(text[s:e], v.start, v.end) for s, e, v in find_dates(text, ref)] == expected
+
+
+@pytest.mark.parametrize("text,ref,span,start,end,provenance", [
+    ("I'll go back May twenty nine", D(2016, 11, 7), "May twenty nine", D(2016, 5, 29), D(2016, 5, 29), "Recognizers-Text"),
+    ("the talks resume on the second of August", D(2016, 11, 7), "the second of August", D(2016, 8, 2), D(2016, 8, 2), "issue 12"),
+    ("I'll go back twenty second of June", D(2016, 11, 7), "twenty second of June", D(2016, 6, 22), D(2016, 6, 22), "Recognizers-Text"),
+    ("January first 2000 was a special day", D(2019, 6, 3), "January first 2000", D(2000, 1, 1), D(2000, 1, 1), "Recognizers-Text"),
+    ("Let's go for coffee on wednesday the thirty first.", D(2019, 7, 19), "wednesday the thirty first", D(2019, 7, 31),
+     D(2019, 7, 31), "Recognizers-Text"),
+    ("The ministry will review the deal in two years.", D(2018, 7, 5), "in two years", D(2020, 7, 5), D(2020, 7, 5),
+     "issue 12: a future point"),
+    ("Tom and I will have a meeting in 2 weeks", D(2018, 3, 23), "in 2 weeks", D(2018, 4, 6), D(2018, 4, 6), "Recognizers-Text"),
+    ("two weeks from now", D(2016, 11, 7), "two weeks from now", D(2016, 11, 21), D(2016, 11, 21), "Recognizers-Text"),
+    ("I'll go back the day after tomorrow", D(2016, 11, 7), "the day after tomorrow", D(2016, 11, 9), D(2016, 11, 9), "issue 12"),
+])
+def test_words_and_offsets(text, ref, span, start, end, provenance):
+    got = [(text[s:e], v.start, v.end) for s, e, v in find_dates(text, ref)]
+    assert (span, start, end) in got, got
+
+
+@pytest.mark.parametrize("text,ref,provenance", [
+    ("Exports hit their lowest level in two years.", D(2022, 5, 1), "news: a span back, not a future point"),
+    ("In March two companies signed deals.", D(2022, 5, 1), "a count after a month is not its day"),
+])
+def test_not_a_future_point_or_day(text, ref, provenance):
+    got = [(text[s:e], v.type, v.granularity) for s, e, v in find_dates(text, ref)]
+    assert all(g != "day" for _, _, g in got), got

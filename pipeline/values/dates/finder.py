@@ -37,7 +37,7 @@ def _placeholders() -> dict[str, str]:
         "MONTH": months, "MONTHCAP": f"(?-i:{caps})", "WEEKDAY": _weekdays(w["weekday"]),
         "ORDINAL": alternation(w["ordinal"]), "UNIT": alternation(w["unit"]), "PART": alternation(w["part"]),
         "YEAR": r"(?<![\d,.$€£])(?:1[89]|20)\d\d(?![\d,.]\d)", "DAY": r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?!\d)",
-        "NUM": rf"(?:\d+|{small_word_number_regex()})",
+        "NUM": rf"(?:\d+|{small_word_number_regex()})", "DAYWORD": alternation(w["dayword"]).replace(r"\ ", r"[\s-]"),
     }
 
 

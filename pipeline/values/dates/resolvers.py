@@ -352,6 +352,8 @@ def century(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
 
 
 def month_day_year(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    if not g.get("year"):  # 'the second of August': the year from the reference
+        return month_day(g, ref)
     d = _valid(int(g["year"]), month_of(g["month"]) or 0, int(g["day"]))
     return _date(d, d, "day") if d else None
 
@@ -597,7 +599,8 @@ def relative_unit(g: Groups, ref: Optional[date], prev=None) -> Optional[DateVal
     return _date(monday, monday + timedelta(days=6), "week", True)
 
 
-DAY_WORDS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1, "tmrw": 1}
+DAY_WORDS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1, "tmrw": 1, "now": 0,
+             "after": 2, "before": -2}
 
 
 def relative_day(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
@@ -605,6 +608,18 @@ def relative_day(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValu
     if not ref:
         return _unresolved("day")
     d = ref + timedelta(days=DAY_WORDS[g["word"].lower().split()[0]])
+    return _date(d, d, "day", True)
+
+
+def future_offset(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'will be back in two weeks', 'two weeks from now', 'three days from tomorrow': the day that far ahead."""
+    n, unit = count_of(g["n"]), lookup("unit", g["unit"])
+    if not n or not unit or unit not in ("D", "W", "M", "Y"):
+        return None
+    if not ref:
+        return _unresolved("day")
+    anchor = ref + timedelta(days=DAY_WORDS.get((g.get("anchor") or "now").lower(), 0))
+    d = _shift(anchor, n, unit)
     return _date(d, d, "day", True)
 
 
@@ -650,12 +665,14 @@ RESOLVERS: dict[str, Callable[..., Optional[DateValue]]] = {
     "nth_week": nth_week, "week_of": week_of, "week_weekday": week_weekday, "century": century,
     "quarters_span": quarters_span, "fiscal_range": fiscal_range, "weekend": weekend, "day_of_month": day_of_month, "weekday_day": weekday_day,
     "iso_week": iso_week, "after_next": after_next, "quarters_of": quarters_of, "month_day_rel": month_day_rel,
-    "month_rel_year": month_rel_year, "fy_short": fy_short,
+    "month_rel_year": month_rel_year, "fy_short": fy_short, "future_offset": future_offset,
 }
 
 
 def resolve(rule: str, groups: Groups, ref: Optional[date], previous: Optional[DateValue] = None) -> Optional[DateValue]:
     """Resolve one grammar match; None (never an exception) when the text is not a valid date."""
+    if groups.get("dayw"):  # 'the twenty-second of June': the day of the month written in words
+        groups = dict(groups, day=lookup("dayword", " ".join(groups["dayw"].lower().replace("-", " ").split())))
     try:
         return RESOLVERS[rule](groups, ref, previous)
     except (ValueError, TypeError, KeyError, OverflowError):
