@@ -57,14 +57,43 @@ def grammar() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple(compiled)
 
 
+# Every date the grammar finds holds a digit or a calendar word (a month, weekday or unit, 'today', 'weekend'), with
+# at most this much text before the first and after the last: the grammar only searches such stretches of a text.
+REACH_BEFORE, REACH_AFTER, MERGE_GAP = 80, 50, 100
+ANCHOR_WORDS = ("quarter", "quarters", "half", "weekend", "today", "tomorrow", "tmrw", "yesterday", "tonight", "tonite",
+                "night", "morning", "afternoon", "evening", "eoy", "eom", "eow", "eod", "fortnight")
+
+
+@lru_cache(maxsize=1)
+def anchor_regex() -> re.Pattern:
+    """A digit run or a calendar word: what every date holds."""
+    w = words()
+    vocab = set(w["month"]) | set(w["weekday"]) | set(w["unit"]) | set(ANCHOR_WORDS)
+    return re.compile(rf"\d+|\b(?:{alternation(vocab)})\b", re.IGNORECASE)
+
+
+def stretches(text: str) -> list[tuple[int, int]]:
+    """The stretches of text around digits and calendar words, merged when close (one search each)."""
+    out: list[list[int]] = []
+    for m in anchor_regex().finditer(text):
+        start, end = max(0, m.start() - REACH_BEFORE), min(len(text), m.end() + REACH_AFTER)
+        if out and start <= out[-1][1] + MERGE_GAP:
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
 def candidates(text: str) -> list[tuple[int, int, str, dict]]:
     """Non-overlapping grammar matches (start, end, rule, groups): longest first, then grammar order."""
     found = []
+    parts = stretches(text)
     for order, (rule, _, pattern) in enumerate(grammar()):
-        for m in pattern.finditer(text):
-            start, end = m.span("span") if "span" in pattern.groupindex else m.span()
-            if end > start:
-                found.append((start, end, order, rule, m.groupdict()))
+        for lo, hi in parts:
+            for m in pattern.finditer(text, lo, hi):
+                start, end = m.span("span") if "span" in pattern.groupindex else m.span()
+                if end > start:
+                    found.append((start, end, order, rule, m.groupdict()))
     chosen: list[tuple[int, int, str, dict]] = []
     for start, end, _, rule, groups in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
         if all(end <= s or start >= e for s, e, _, _ in chosen):
