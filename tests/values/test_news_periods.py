@@ -103,3 +103,13 @@ def test_words_and_offsets(text, ref, span, start, end, provenance):
 def test_not_a_future_point_or_day(text, ref, provenance):
     got = [(text[s:e], v.type, v.granularity) for s, e, v in find_dates(text, ref)]
     assert all(g != "day" for _, _, g in got), got
+
+
+@pytest.mark.parametrize("text,ref,start,provenance", [
+    ("the programme will run through June.", D(2013, 3, 18), D(2013, 6, 1), "TempEval-3 (WSJ): a bound ahead is this year's"),
+    ("the tariff stays in place until October", D(2023, 2, 1), D(2023, 10, 1), "composed"),
+    ("In October, exports fell 3%", D(2023, 2, 1), D(2022, 10, 1), "a month well after publication is last year's"),
+])
+def test_month_alone_bound_ahead(text, ref, start, provenance):
+    (_, _, value), = find_dates(text, ref)
+    assert value.start == start

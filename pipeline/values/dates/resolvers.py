@@ -410,8 +410,8 @@ def month_rel(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
         year = ref.year if month < ref.month else ref.year - 1
     elif rel in ("next", "coming"):
         year = ref.year if month > ref.month else ref.year + 1
-    elif rel != "this" and month > ref.month + NEAR_FUTURE_MONTHS:
-        year = ref.year - 1
+    elif rel != "this" and month > ref.month + NEAR_FUTURE_MONTHS and not g.get("ahead"):  # 'through June': a bound
+        year = ref.year - 1                                                                   # ahead, this year's
     start, end = month_span(year, month, month)
     return _with_part(start, end, g, "month", True)
 
