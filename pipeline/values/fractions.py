@@ -8,7 +8,6 @@ from typing import Iterator, Optional
 
 from pipeline.nlp.annotations import PercentValue
 from pipeline.nlp.resources import read_csv
-from pipeline.values.dates.calendar_words import words as calendar_words
 from pipeline.values.numbers import alternation, parse_number, qualifier_before, small_word_number_regex
 
 COUNT = rf"(?:\d{{1,3}}|{small_word_number_regex()})"
@@ -23,8 +22,8 @@ def denominators() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _period_after() -> str:
     """What follows 'of' when the fraction is part of a date: 'three quarters of this year', 'half of 2019'."""
-    units = alternation(["year", "month", "week", "decade", "century", "period", "fiscal", "financial", "season"]
-                        + list(calendar_words()["month"]))
+    months = [r["word"] for r in read_csv("lexicons/date_words.csv", ("word", "kind", "value")) if r["kind"] == "month"]
+    units = alternation(["year", "month", "week", "decade", "century", "period", "fiscal", "financial", "season"] + months)
     return rf"(?:(?:the|this|last|next|that|a|an|the\s+(?:current|previous|same|last|next))\s+)*(?:{units})\b|(?:19|20)\d\d\b"
 
 
