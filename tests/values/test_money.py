@@ -12,7 +12,6 @@ from pipeline.values.money import find_money, parse_money
     ("S$1.2bn", 1.2e9, "SGD"), ("€40 million", 40e6, "EUR"), ("£3.5m", 3.5e6, "GBP"),
     ("5 billion yen", 5e9, "JPY"), ("10,000 riel", 10000, "KHR"), ("2 trillion dong", 2e12, "VND"),
     ("Rs 500 crore", 5e9, "INR"), ("Rs. 2 lakh", 2e5, "INR"), ("1.5 trillion rupiah", 1.5e12, "IDR"),
-    ("6.25 BTC", 6.25, "XBT"), ("10000 bitcoins", 10000, "XBT"), ("₿21,000,000", 21e6, "XBT"),  # Recognizers-Text currency
     ("Rp 3.2 trillion", 3.2e12, "IDR"), ("₱50 billion", 50e9, "PHP"), ("RM2.1 billion", 2.1e9, "MYR"),
     ("300 million baht", 300e6, "THB"), ("RMB 7.8 billion", 7.8e9, "CNY"), ("12 billion yuan", 12e9, "CNY"),
     ("USD 5m", 5e6, "USD"), ("two billion dollars", 2e9, "USD"), ("50 cents", 0.5, "USD"),
