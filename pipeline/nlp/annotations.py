@@ -23,7 +23,7 @@ class PercentValue:
     """A percentage or a percentage-point change."""
 
     value: float
-    unit: str = "percent"  # percent | percentage_point
+    unit: str = "percent"  # percent | percentage_point | fraction
     qualifier: str = "exact"
 
 

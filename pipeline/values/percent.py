@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp import extensions as ext
 from pipeline.values.figure_matching import add_spans, number_regex, range_head
+from pipeline.values.fractions import find_fractions
 from pipeline.values.numbers import alternation, parse_number, qualifier_before
 from pipeline.values.spacing import view
 from pipeline.nlp.resources import read_csv
@@ -103,12 +104,14 @@ def _find_in(text: str) -> Iterator[tuple[int, int, PercentValue]]:
 
 @Language.factory("news_percent")
 class PercentFinder:
-    """Puts percentages in doc.spans['percentages'] with a PercentValue."""
+    """Puts percentages, and shares written as fractions, in doc.spans['percentages'] with a PercentValue."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
         percent_regex()
 
     def __call__(self, doc: Doc) -> Doc:
-        add_spans(doc, ext.PERCENTAGES, list(find_percentages(text_of(doc))))
+        found = list(find_percentages(text_of(doc)))
+        found += [f for f in find_fractions(text_of(doc)) if all(f[1] <= s or f[0] >= e for s, e, _ in found)]
+        add_spans(doc, ext.PERCENTAGES, sorted(found, key=lambda f: f[0]))
         return doc

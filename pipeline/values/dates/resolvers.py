@@ -76,8 +76,23 @@ def ymd(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
     day = int(g["day"])
     if month and month > 12 >= day:  # 22/04/2021 written day first
         month, day = day, month
+    elif g.get("mnum") and _day_first_fits(int(g["year"]), month or 0, day, ref):
+        month, day = day, month
     d = _valid(int(g["year"]), month or 0, day)
     return _date(d, d, "day") if d else None
+
+
+DATELINE_DAYS = 3  # a numeric date this close to the publication date is the article's own dateline
+
+
+def _day_first_fits(y: int, a: int, b: int, ref: Optional[date]) -> bool:
+    """Whether 'a/b/y' is day first: only the day-first reading ('09/07/2022' in a story of 9 July 2022) falls within a
+    few days of the publication date, as a dateline does; otherwise month first, as the peer suites read it."""
+    first, second = _valid(y, a, b), _valid(y, b, a)
+    if ref is None or not first or not second or first == second:
+        return False
+    near = lambda d: abs((d - ref).days) <= DATELINE_DAYS  # noqa: E731
+    return near(second) and not near(first)
 
 
 def _recent_day(month: int, day: int, ref: date) -> Optional[date]:
@@ -337,6 +352,8 @@ def century(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
 
 
 def month_day_year(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    if not g.get("year"):  # 'the second of August': the year from the reference
+        return month_day(g, ref)
     d = _valid(int(g["year"]), month_of(g["month"]) or 0, int(g["day"]))
     return _date(d, d, "day") if d else None
 
@@ -393,8 +410,8 @@ def month_rel(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
         year = ref.year if month < ref.month else ref.year - 1
     elif rel in ("next", "coming"):
         year = ref.year if month > ref.month else ref.year + 1
-    elif rel != "this" and month > ref.month + NEAR_FUTURE_MONTHS:
-        year = ref.year - 1
+    elif rel != "this" and month > ref.month + NEAR_FUTURE_MONTHS and not g.get("ahead"):  # 'through June': a bound
+        year = ref.year - 1                                                                   # ahead, this year's
     start, end = month_span(year, month, month)
     return _with_part(start, end, g, "month", True)
 
@@ -462,15 +479,67 @@ def months_span(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue
     y, relative = _year_of(g, ref)
     if y is None:
         return _unresolved("range")
-    if g["ord"].lower() == "first":
+    ordinal = (g.get("ord") or "first").lower()  # 'the eight months of 2019': the first eight
+    if ordinal in ("first", "opening", "initial") or _so_far(ordinal, n, y, ref):
         start, end = month_span(y, 1, n)
-    elif g.get("year") or g.get("rel"):  # 'the last four months of 2021'
+    elif g.get("year") or g.get("rel") or g.get("theyear"):  # 'the last four months of 2021'
         start, end = month_span(y, 13 - n, 12)
     else:  # the last/past N months, up to the reference month
         ey, em = add_months(ref, -1) if ref else (y, 12)
         sy, sm = add_months(date(ey, em, 1), -(n - 1))
         start, end = date(sy, sm, 1), month_end(ey, em)
     return _date(start, end, "range", relative)
+
+
+def _so_far(ordinal: str, n: int, y: int, ref: Optional[date]) -> bool:
+    """'the past seven months of 2018' said in 2018: the months of the year so far, January to July, not the last
+    seven months of a year that has not ended ('the last four months of this year' stays September-December); 'past'
+    with a year named is said while that year runs, so it is read so even without a reference."""
+    return ordinal == "past" and (ref is None or y == ref.year and n <= ref.month)
+
+
+def quarters_of(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'the (first) three quarters of this year', 'the first two quarters of 2019': Q1 to Qn of that year."""
+    n = count_of(g["n"])
+    if not n or n > 4:
+        return None
+    y, relative = _year_of(g, ref)
+    if y is None:
+        return _unresolved("range")
+    return _date(*month_span(y, 1, 3 * n), "range", relative)
+
+
+def month_day_rel(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'August 5 last year', '12 March this year': that day in the year named relative to the reference."""
+    y, _ = _year_of(g, ref)
+    if y is None:
+        return _unresolved("day")
+    d = _valid(y, month_of(g["month"]) or 0, int(g["day"]))
+    return _date(d, d, "day", True) if d else None
+
+
+def month_rel_year(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'August last year', 'in March next year': that month of the year named relative to the reference."""
+    month = month_of(g["month"])
+    y, _ = _year_of(g, ref)
+    if not month:
+        return None
+    if y is None:
+        return _unresolved("month")
+    start, end = month_span(y, month, month)
+    return _with_part(start, end, g, "month", True)
+
+
+def fy_short(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'FY25', 'FY24-25', 'CY18': a fiscal (or calendar) year written with two digits."""
+    y = _two_digit_year(g["yy"], ref)
+    if g.get("yy2"):
+        if (y + 1) % 100 != int(g["yy2"]):
+            return None
+        return fiscal_range(dict(g, y1=str(y), y2=g["yy2"]), ref)
+    if g["fiscal"].upper() == "CY":
+        return _date(date(y, 1, 1), date(y, 12, 31), "year")
+    return year(dict(g, year=str(y)), ref)
 
 
 def _quarter_span(y: int, q: int) -> tuple[date, date]:
@@ -530,7 +599,8 @@ def relative_unit(g: Groups, ref: Optional[date], prev=None) -> Optional[DateVal
     return _date(monday, monday + timedelta(days=6), "week", True)
 
 
-DAY_WORDS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1, "tmrw": 1}
+DAY_WORDS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1, "tmrw": 1, "now": 0,
+             "after": 2, "before": -2}
 
 
 def relative_day(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
@@ -538,6 +608,18 @@ def relative_day(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValu
     if not ref:
         return _unresolved("day")
     d = ref + timedelta(days=DAY_WORDS[g["word"].lower().split()[0]])
+    return _date(d, d, "day", True)
+
+
+def future_offset(g: Groups, ref: Optional[date], prev=None) -> Optional[DateValue]:
+    """'will be back in two weeks', 'two weeks from now', 'three days from tomorrow': the day that far ahead."""
+    n, unit = count_of(g["n"]), lookup("unit", g["unit"])
+    if not n or not unit or unit not in ("D", "W", "M", "Y"):
+        return None
+    if not ref:
+        return _unresolved("day")
+    anchor = ref + timedelta(days=DAY_WORDS.get((g.get("anchor") or "now").lower(), 0))
+    d = _shift(anchor, n, unit)
     return _date(d, d, "day", True)
 
 
@@ -582,12 +664,15 @@ RESOLVERS: dict[str, Callable[..., Optional[DateValue]]] = {
     "date_range": day_range, "numeric_range": numeric_range, "offset": offset, "part_of_unit": part_of_unit,
     "nth_week": nth_week, "week_of": week_of, "week_weekday": week_weekday, "century": century,
     "quarters_span": quarters_span, "fiscal_range": fiscal_range, "weekend": weekend, "day_of_month": day_of_month, "weekday_day": weekday_day,
-    "iso_week": iso_week, "after_next": after_next,
+    "iso_week": iso_week, "after_next": after_next, "quarters_of": quarters_of, "month_day_rel": month_day_rel,
+    "month_rel_year": month_rel_year, "fy_short": fy_short, "future_offset": future_offset,
 }
 
 
 def resolve(rule: str, groups: Groups, ref: Optional[date], previous: Optional[DateValue] = None) -> Optional[DateValue]:
     """Resolve one grammar match; None (never an exception) when the text is not a valid date."""
+    if groups.get("dayw"):  # 'the twenty-second of June': the day of the month written in words
+        groups = dict(groups, day=lookup("dayword", " ".join(groups["dayw"].lower().replace("-", " ").split())))
     try:
         return RESOLVERS[rule](groups, ref, previous)
     except (ValueError, TypeError, KeyError, OverflowError):
