@@ -123,11 +123,22 @@ def main_countries(doc: Doc) -> list[str]:
     return cached(doc, "main_countries", _main_countries)
 
 
+PAIR_IN_NAME = re.compile(r"\b([A-Z][A-Za-z.]+)\s?[-–]\s?([A-Z][A-Za-z.]+)\b")
+
+
 def _main_countries(doc: Doc) -> list[str]:
     codes = [e._.country for e in doc.ents if (e.label_ in ("GPE", "NORP") or e._.country == "EUU") and e._.country
              and not in_furniture(doc, e.start_char) and e._.country != "WLD"]
+    codes += [c for e in doc.ents if e.label_ == "ORG" and not in_furniture(doc, e.start_char) for c in pair_in_name(e.text)]
     counts = Counter(codes)
     return sorted(counts, key=lambda c: (-counts[c], codes.index(c)))
+
+
+def pair_in_name(name: str) -> list[str]:
+    """'Cambodia-EU Joint Committee' -> ['KHM', 'EUU']: the two states a body's name joins with a dash."""
+    m = PAIR_IN_NAME.search(name)
+    codes = [lookup(part) for part in m.groups()] if m else []
+    return codes if len(codes) == 2 and all(codes) and codes[0] != codes[1] else []
 
 
 def other_country(doc: Doc, *known: Optional[str]) -> Optional[str]:

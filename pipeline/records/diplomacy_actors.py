@@ -192,6 +192,9 @@ def _codes(ent: Span, people: dict[str, str]) -> list[str]:
     elif ent.label_ == BARE:
         code = gazetteer.lookup(ent.text)
     else:
+        pair = named_pair(ent) if ent.label_ == "ORG" else []
+        if len(pair) == 2:  # a pair body ('the Cambodia-EU Joint Committee') acts for both, whatever its own country
+            return pair
         code = ent_country(ent) or (country_of(ent) if ent.label_ == "ORG" else None)
     if not code and ent.label_ != "PERSON":
         return named_pair(ent)
